@@ -1,0 +1,45 @@
+package mx.permiso.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** A legal staff member and a manager to try the application with; only in the {@code demo} profile. */
+@Component
+@Profile("demo")
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class DemoUsers extends AbstractProcessEnginePlugin {
+
+  private final String password;
+
+  public DemoUsers(@Value("${permiso.demo.password}") String password) {
+    this.password = password;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    ensureUser(identity, "lucia", "Lucía", "Hernández", StaffGroups.LEGAL_STAFF);
+    ensureUser(identity, "mateo", "Mateo", "Ruiz", StaffGroups.MANAGERS);
+  }
+
+  private void ensureUser(IdentityService identity, String id, String firstName, String lastName, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(id + "@demo.permiso.invalid");
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+      identity.createMembership(id, group);
+    }
+  }
+}

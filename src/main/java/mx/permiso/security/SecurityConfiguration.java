@@ -1,0 +1,96 @@
+package mx.permiso.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what over HTTP.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, then the engine's
+ *       authorizations decide per call.</li>
+ *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin bring their own login, session and CSRF
+ *       protection; the engine's authorizations decide what each user sees.</li>
+ *   <li>Actuator: only health is public; everything else needs a manager or an admin.</li>
+ *   <li>Anything else needs a login until a later page declares itself public.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  /**
+   * Matches the path within the application whichever servlet serves it: the REST API (Jersey)
+   * and the web apps are not behind Spring MVC's dispatcher, so MVC-based matchers would miss them.
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static final String[] OPERATORS = {StaffGroups.MANAGERS, StaffGroups.ADMINS};
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http
+        .securityMatcher(path("/engine-rest/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineRestIdentityFilter(identityService), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    // The web apps authenticate against the engine themselves and send their own security headers.
+    return http
+        .securityMatcher(path("/camunda/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .securityContext(AbstractHttpConfigurer::disable)
+        .sessionManagement(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+            .anyRequest().hasAnyRole(OPERATORS))
+        .httpBasic(withDefaults())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain application(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/"), path("/error")).permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .build();
+  }
+}

@@ -1,0 +1,63 @@
+package mx.permiso.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * One real PostgreSQL server per test JVM (no Docker, no install), with a fresh database for
+ * each caller so tests never see each other's rows.
+ */
+public final class TestPostgres {
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private TestPostgres() {
+  }
+
+  /** A connection to a new, empty database. */
+  public static synchronized Database newDatabase() {
+    String name = "permiso_" + DATABASES.incrementAndGet();
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+         Statement statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create test database " + name, e);
+    }
+    return new Database(server().getJdbcUrl("postgres", name), "postgres", "postgres");
+  }
+
+  private static EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+      }
+      // Stop the server only after Spring has closed every application context on it, so no
+      // engine is left waiting for a connection to a database that has gone.
+      SpringApplication.getShutdownHandlers().add(() -> {
+        try {
+          server.close();
+        } catch (IOException ignored) {
+          // the JVM is going away anyway
+        }
+      });
+    }
+    return server;
+  }
+
+  /** Where a test database lives. */
+  public record Database(String url, String username, String password) {
+
+    public Connection connect() throws SQLException {
+      return java.sql.DriverManager.getConnection(url, username, password);
+    }
+  }
+}
