@@ -1,9 +1,13 @@
 package mx.permiso.cases;
 
-/** Names of the engagement process ({@code processes/exit-reentry-permit.bpmn}) that code relies on. */
+/**
+ * Names of the engagement process ({@code processes/exit-reentry-permit.bpmn}) that code, tests
+ * and other systems rely on. {@code ModelConventionsTest} fails when these and the model drift.
+ */
 public final class ExitReentryPermitProcess {
 
   public static final String KEY = "exit-reentry-permit";
+  public static final String DECISION_PERMIT_REQUIREMENTS = "permit-requirements";
 
   private ExitReentryPermitProcess() {
   }
@@ -11,19 +15,117 @@ public final class ExitReentryPermitProcess {
   /** Ids of the model's elements. */
   public static final class Elements {
     public static final String START_EVENT_INTAKE_RECEIVED = "StartEvent_IntakeReceived";
+    public static final String SERVICE_TASK_DETERMINE_REQUIREMENTS = "ServiceTask_DetermineRequirements";
+    public static final String SUB_PROCESS_ENGAGEMENT = "SubProcess_Engagement";
+    public static final String SERVICE_TASK_SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
     public static final String USER_TASK_REVIEW_INTAKE = "UserTask_ReviewIntake";
+    public static final String SERVICE_TASK_SEND_DECLINED = "ServiceTask_SendDeclined";
+    public static final String END_EVENT_INTAKE_DECLINED = "EndEvent_IntakeDeclined";
+    public static final String SUB_PROCESS_DOCUMENTS = "SubProcess_Documents";
+    public static final String RECEIVE_TASK_AWAIT_DOCUMENTS = "ReceiveTask_AwaitDocuments";
+    public static final String TIMER_DOCUMENTS_REMINDER = "Timer_DocumentsReminder";
+    public static final String SERVICE_TASK_SEND_DOCUMENTS_REMINDER = "ServiceTask_SendDocumentsReminder";
+    public static final String USER_TASK_VERIFY_DOCUMENTS = "UserTask_VerifyDocuments";
+    public static final String SERVICE_TASK_REQUEST_MISSING_DOCUMENTS = "ServiceTask_RequestMissingDocuments";
+    public static final String TIMER_DOCUMENTS_LATE = "Timer_DocumentsLate";
+    public static final String USER_TASK_HANDLE_LATE_DOCUMENTS = "UserTask_HandleLateDocuments";
+    public static final String USER_TASK_CONFIRM_PAYMENT = "UserTask_ConfirmPayment";
+    public static final String TIMER_PAYMENT_REMINDER = "Timer_PaymentReminder";
+    public static final String SERVICE_TASK_SEND_PAYMENT_REMINDER = "ServiceTask_SendPaymentReminder";
+    public static final String USER_TASK_PREPARE_INM_PAPERWORK = "UserTask_PrepareInmPaperwork";
+    public static final String SERVICE_TASK_SEND_PAPERWORK = "ServiceTask_SendPaperwork";
+    public static final String USER_TASK_BOOK_APPOINTMENT = "UserTask_BookAppointment";
+    public static final String SERVICE_TASK_SEND_APPOINTMENT_INSTRUCTIONS = "ServiceTask_SendAppointmentInstructions";
+    public static final String USER_TASK_RECORD_OUTCOME = "UserTask_RecordOutcome";
+    public static final String TIMER_APPOINTMENT_REMINDER = "Timer_AppointmentReminder";
+    public static final String SERVICE_TASK_SEND_APPOINTMENT_REMINDER = "ServiceTask_SendAppointmentReminder";
+    public static final String SERVICE_TASK_COMPUTE_RETURN_BY = "ServiceTask_ComputeReturnBy";
+    public static final String SERVICE_TASK_SEND_PERMIT_ISSUED = "ServiceTask_SendPermitIssued";
+    public static final String SERVICE_TASK_WARN_LATE_RETURN = "ServiceTask_WarnLateReturn";
+    public static final String SERVICE_TASK_SEND_PERMIT_NOT_ISSUED = "ServiceTask_SendPermitNotIssued";
+    public static final String END_EVENT_PERMIT_NOT_ISSUED = "EndEvent_PermitNotIssued";
+    public static final String USER_TASK_CONFIRM_DEPARTURE = "UserTask_ConfirmDeparture";
+    public static final String BOUNDARY_EVENT_DEPARTURE_CONFIRMED = "BoundaryEvent_DepartureConfirmed";
+    public static final String TIMER_DEPARTURE_REMINDER = "Timer_DepartureReminder";
+    public static final String SERVICE_TASK_SEND_DEPARTURE_REMINDER = "ServiceTask_SendDepartureReminder";
+    public static final String USER_TASK_CONFIRM_REENTRY = "UserTask_ConfirmReentry";
+    public static final String BOUNDARY_EVENT_REENTRY_CONFIRMED = "BoundaryEvent_ReentryConfirmed";
+    public static final String TIMER_RETURN_BY_REMINDER = "Timer_ReturnByReminder";
+    public static final String SERVICE_TASK_SEND_RETURN_BY_REMINDER = "ServiceTask_SendReturnByReminder";
+    public static final String TIMER_RETURN_BY_PASSED = "Timer_ReturnByPassed";
+    public static final String USER_TASK_HANDLE_RETURN_BY_PASSED = "UserTask_HandleReturnByPassed";
+    public static final String SERVICE_TASK_COMPUTE_PERMIT_RETURN_DUE = "ServiceTask_ComputePermitReturnDue";
+    public static final String SERVICE_TASK_SEND_WELCOME_BACK = "ServiceTask_SendWelcomeBack";
+    public static final String USER_TASK_RECORD_PERMIT_RETURNED = "UserTask_RecordPermitReturned";
+    public static final String BOUNDARY_EVENT_PERMIT_RETURNED = "BoundaryEvent_PermitReturned";
+    public static final String TIMER_HAND_BACK_REMINDER = "Timer_HandBackReminder";
+    public static final String SERVICE_TASK_SEND_HAND_BACK_REMINDER = "ServiceTask_SendHandBackReminder";
+    public static final String TIMER_HAND_BACK_DEADLINE = "Timer_HandBackDeadline";
+    public static final String USER_TASK_HANDLE_HAND_BACK_OVERDUE = "UserTask_HandleHandBackOverdue";
+    public static final String SERVICE_TASK_SEND_CASE_CLOSED = "ServiceTask_SendCaseClosed";
     public static final String END_EVENT_CASE_CLOSED = "EndEvent_CaseClosed";
+    public static final String START_EVENT_TRAVEL_DATES_CHANGED = "StartEvent_TravelDatesChanged";
+    public static final String SERVICE_TASK_RESCHEDULE_DEADLINES = "ServiceTask_RescheduleDeadlines";
+    public static final String BOUNDARY_EVENT_CASE_CANCELLED = "BoundaryEvent_CaseCancelled";
+    public static final String SERVICE_TASK_SEND_CASE_CANCELLED = "ServiceTask_SendCaseCancelled";
+    public static final String END_EVENT_CASE_CANCELLED = "EndEvent_CaseCancelled";
+    public static final String END_EVENT_CASE_ENDED = "EndEvent_CaseEnded";
 
     private Elements() {
     }
   }
 
-  /** Process variables. */
+  /** Message names correlated by the client's case page, staff and other systems. */
+  public static final class Messages {
+    public static final String DOCUMENTS_SUBMITTED = "DocumentsSubmitted";
+    public static final String DEPARTURE_CONFIRMED = "DepartureConfirmed";
+    public static final String REENTRY_CONFIRMED = "ReentryConfirmed";
+    public static final String PERMIT_RETURNED = "PermitReturned";
+    public static final String TRAVEL_DATES_CHANGED = "TravelDatesChanged";
+    public static final String CASE_CANCELLED = "CaseCancelled";
+
+    private Messages() {
+    }
+  }
+
+  /** Process variables; dates are ISO strings ({@code yyyy-MM-dd}). */
   public static final class Variables {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CLIENT_NAME = "clientName";
+    public static final String CLIENT_EMAIL = "clientEmail";
+    public static final String LANGUAGE = "language";
     public static final String SCENARIO = "scenario";
+    public static final String NUT = "nut";
+    public static final String NUMERO_PIEZA = "numeroPieza";
+    public static final String INM_OFFICE = "inmOffice";
+    public static final String EMERGENCY_REASON = "emergencyReason";
+    public static final String DEPARTURE_DATE = "departureDate";
+    public static final String PLANNED_RETURN_DATE = "plannedReturnDate";
+    public static final String INTAKE_DATE = "intakeDate";
+    public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
+    public static final String MISSING_DOCUMENTS = "missingDocuments";
+    public static final String LEAD_TIME_DAYS = "leadTimeDays";
+    public static final String LATEST_REQUEST_DATE = "latestRequestDate";
+    public static final String LEAD_TIME_MET = "leadTimeMet";
+    public static final String FIRM_FEE_MXN = "firmFeeMxn";
+    public static final String INM_FEE_MXN = "inmFeeMxn";
     public static final String INTAKE_ACCEPTED = "intakeAccepted";
+    public static final String DECLINE_REASON = "declineReason";
+    public static final String DOCUMENTS_COMPLETE = "documentsComplete";
+    public static final String PAYMENT_RECEIVED = "paymentReceived";
+    public static final String APPOINTMENT_DATE = "appointmentDate";
+    public static final String APPOINTMENT_TIME = "appointmentTime";
+    public static final String PROCESS_AT_ONCE = "processAtOnce";
+    public static final String PERMIT_ISSUED = "permitIssued";
+    public static final String PERMIT_DATE = "permitDate";
+    public static final String NOT_ISSUED_REASON = "notIssuedReason";
+    public static final String REBOOK = "rebook";
+    public static final String RETURN_BY_DATE = "returnByDate";
+    public static final String RETURNS_AFTER_EXPIRY = "returnsAfterExpiry";
+    public static final String REENTRY_DATE = "reentryDate";
+    public static final String PERMIT_RETURN_DUE_DATE = "permitReturnDueDate";
+    public static final String PERMIT_RETURNED_DATE = "permitReturnedDate";
+    public static final String NOTICE = "notice";
 
     private Variables() {
     }

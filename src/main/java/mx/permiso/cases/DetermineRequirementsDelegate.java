@@ -1,0 +1,54 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
+import java.time.LocalDate;
+import mx.permiso.deadlines.Deadlines;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates {@code permit-requirements} (the version deployed with this process) for the case's
+ * scenario and fixes the documents, fees and the last day to request the permit.
+ */
+@Component("determineRequirementsDelegate")
+public class DetermineRequirementsDelegate implements JavaDelegate {
+
+  private final Deadlines deadlines;
+  private final InmFees fees;
+
+  public DetermineRequirementsDelegate(Deadlines deadlines, InmFees fees) {
+    this.deadlines = deadlines;
+    this.fees = fees;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String scenario = (String) execution.getVariable(SCENARIO);
+    RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
+    String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+    DecisionDefinition decision = repository.createDecisionDefinitionQuery()
+        .deploymentId(deploymentId)
+        .decisionDefinitionKey(ExitReentryPermitProcess.DECISION_PERMIT_REQUIREMENTS)
+        .singleResult();
+    PermitRequirements requirements = PermitRequirements.fromDecision(scenario,
+        execution.getProcessEngineServices().getDecisionService()
+            .evaluateDecisionTableById(decision.getId(), Variables.putValue(SCENARIO, scenario))
+            .getSingleResult());
+    IntakePlan plan = IntakePlan.of(deadlines, fees, requirements,
+        LocalDate.parse((String) execution.getVariable(DEPARTURE_DATE)));
+
+    execution.setVariable(REQUIRED_DOCUMENTS, requirements.documentsAsText());
+    execution.setVariable(MISSING_DOCUMENTS, requirements.documentsAsText());
+    execution.setVariable(LEAD_TIME_DAYS, requirements.leadTimeDays());
+    execution.setVariable(FIRM_FEE_MXN, requirements.firmFeeMxn());
+    execution.setVariable(INM_FEE_MXN, plan.inmFeeMxn());
+    execution.setVariable(INTAKE_DATE, plan.intakeDate().toString());
+    execution.setVariable(LATEST_REQUEST_DATE, plan.latestRequestDate().toString());
+    execution.setVariable(LEAD_TIME_MET, plan.leadTimeMet());
+  }
+}

@@ -1,0 +1,41 @@
+package mx.permiso.cases;
+
+/**
+ * What the case tells the client (and, for warnings, the staff). A reminder with a
+ * {@code pointlessFrom} variable is not sent on or after that date: reminding about documents
+ * once the flight has left helps nobody.
+ */
+public enum NoticeType {
+  ACKNOWLEDGEMENT,
+  INTAKE_DECLINED,
+  DOCUMENTS_REMINDER(ExitReentryPermitProcess.Variables.DEPARTURE_DATE),
+  MISSING_DOCUMENTS,
+  PAYMENT_REMINDER(ExitReentryPermitProcess.Variables.DEPARTURE_DATE),
+  PAPERWORK_READY,
+  APPOINTMENT_INSTRUCTIONS,
+  APPOINTMENT_REMINDER(ExitReentryPermitProcess.Variables.APPOINTMENT_DATE),
+  PERMIT_ISSUED,
+  RETURN_AFTER_EXPIRY,
+  PERMIT_NOT_ISSUED,
+  DEPARTURE_REMINDER(ExitReentryPermitProcess.Variables.DEPARTURE_DATE),
+  RETURN_BY_REMINDER(ExitReentryPermitProcess.Variables.RETURN_BY_DATE),
+  WELCOME_BACK,
+  HAND_BACK_REMINDER(ExitReentryPermitProcess.Variables.PERMIT_RETURN_DUE_DATE),
+  CASE_CLOSED,
+  CASE_CANCELLED;
+
+  private final String pointlessFrom;
+
+  NoticeType() {
+    this(null);
+  }
+
+  NoticeType(String pointlessFrom) {
+    this.pointlessFrom = pointlessFrom;
+  }
+
+  /** The date variable on and after which this reminder is no longer sent, if any. */
+  public String pointlessFrom() {
+    return pointlessFrom;
+  }
+}

@@ -1,0 +1,72 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
+import java.time.LocalDate;
+import java.util.Date;
+import mx.permiso.deadlines.Deadlines;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the client's travel dates change: recomputes the dates that follow from them, then moves
+ * every pending timer and open task of the case by re-evaluating the model's own expressions
+ * with the new dates, so the BPMN stays the one description of when each thing is due.
+ */
+@Component("rescheduleDeadlinesDelegate")
+public class RescheduleDeadlinesDelegate implements JavaDelegate {
+
+  private final Deadlines deadlines;
+  private final CaseNotices notices;
+
+  public RescheduleDeadlinesDelegate(Deadlines deadlines, CaseNotices notices) {
+    this.deadlines = deadlines;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LocalDate departure = LocalDate.parse((String) execution.getVariable(DEPARTURE_DATE));
+    int leadTime = ((Number) execution.getVariable(LEAD_TIME_DAYS)).intValue();
+    execution.setVariable(LATEST_REQUEST_DATE, deadlines.latestRequestDate(departure, leadTime).toString());
+    execution.setVariable(LEAD_TIME_MET, deadlines.leadTimeMet(departure, leadTime));
+    if (execution.getVariable(RETURN_BY_DATE) instanceof String returnBy) {
+      boolean late = deadlines.returnsAfterExpiry(
+          LocalDate.parse((String) execution.getVariable(PLANNED_RETURN_DATE)), LocalDate.parse(returnBy));
+      execution.setVariable(RETURNS_AFTER_EXPIRY, late);
+      if (late) {
+        notices.send((String) execution.getVariable(CASE_NUMBER), NoticeType.RETURN_AFTER_EXPIRY, execution.getVariables());
+      }
+    }
+    moveTimers(execution);
+    moveTaskDueDates(execution);
+  }
+
+  private static void moveTimers(DelegateExecution execution) {
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
+      management.recalculateJobDuedate(timer.getId(), false);
+    }
+  }
+
+  private static void moveTaskDueDates(DelegateExecution execution) {
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    ExpressionManager expressions = Context.getProcessEngineConfiguration().getExpressionManager();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+      UserTask model = execution.getBpmnModelInstance().getModelElementById(task.getTaskDefinitionKey());
+      String dueDate = model == null ? null : model.getCamundaDueDate();
+      if (dueDate != null && expressions.createExpression(dueDate).getValue(execution) instanceof Date due) {
+        task.setDueDate(due);
+        tasks.saveTask(task);
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package mx.permiso.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import mx.permiso.cases.CaseNotices;
+import mx.permiso.cases.ComputePermitReturnDueDelegate;
+import mx.permiso.cases.ComputeReturnByDelegate;
+import mx.permiso.cases.DetermineRequirementsDelegate;
+import mx.permiso.cases.InmFees;
+import mx.permiso.cases.RescheduleDeadlinesDelegate;
+import mx.permiso.cases.SendNoticeDelegate;
+import mx.permiso.config.EngineClock;
+import mx.permiso.config.ModelDeployment;
+import mx.permiso.deadlines.CaseTimers;
+import mx.permiso.deadlines.DeadlineSettings;
+import mx.permiso.deadlines.Deadlines;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * A process engine for process tests: in-memory H2, no job executor (tests run jobs and timers
+ * themselves), the real models from processes/ and forms/, the real delegates and the firm's
+ * settings from application.yaml, and a recording notifier in place of email.
+ */
+public final class ProcessHarness implements AutoCloseable {
+
+  public static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
+
+  private final ProcessEngine engine;
+  private final RecordingNotifier notifier = new RecordingNotifier();
+  private final Deadlines deadlines;
+
+  public ProcessHarness() {
+    StandardEnvironment environment = applicationYaml();
+    Binder binder = Binder.get(environment);
+    DeadlineSettings settings = binder.bind("permiso.deadlines", DeadlineSettings.class).get();
+    InmFees fees = binder.bind("permiso.fees", InmFees.class).get();
+    deadlines = new Deadlines(settings, new EngineClock(ZoneOffset.UTC), MEXICO_CITY);
+    CaseNotices notices = new CaseNotices(notifier, deadlines);
+
+    Map<Object, Object> beans = new HashMap<>();
+    beans.put("caseTimers", new CaseTimers(deadlines));
+    beans.put("sendNoticeDelegate", new SendNoticeDelegate(notices));
+    beans.put("determineRequirementsDelegate", new DetermineRequirementsDelegate(deadlines, fees));
+    beans.put("computeReturnByDelegate", new ComputeReturnByDelegate(deadlines));
+    beans.put("computePermitReturnDueDelegate", new ComputePermitReturnDueDelegate(deadlines));
+    beans.put("rescheduleDeadlinesDelegate", new RescheduleDeadlinesDelegate(deadlines, notices));
+
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("process-test-" + UUID.randomUUID());
+    configuration.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    configuration.setJobExecutorActivate(false);
+    configuration.setHistory("full");
+    configuration.setJavaSerializationFormatEnabled(false);
+    configuration.setBeans(beans);
+    engine = configuration.buildProcessEngine();
+    deployModels();
+  }
+
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  public RecordingNotifier notifier() {
+    return notifier;
+  }
+
+  public Deadlines deadlines() {
+    return deadlines;
+  }
+
+  public void setClock(Instant now) {
+    ClockUtil.setCurrentTime(Date.from(now));
+  }
+
+  public Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /**
+   * Runs every job of the instance that falls due up to {@code until}, earliest first, moving the
+   * clock just past each timer's due moment as the job executor would find it; the clock ends at
+   * {@code until}.
+   */
+  public void runJobsUntil(String processInstanceId, Instant until) {
+    for (int executed = 0; ; executed++) {
+      if (executed > 500) {
+        throw new IllegalStateException("More than 500 jobs: is a timer cycle running away?");
+      }
+      Job next = nextJob(processInstanceId);
+      if (next == null) {
+        break;
+      }
+      Instant due = next.getDuedate() == null ? now() : next.getDuedate().toInstant();
+      if (due.isAfter(until)) {
+        break;
+      }
+      if (due.isAfter(now())) {
+        setClock(due.plusSeconds(1));
+      }
+      engine.getManagementService().executeJob(next.getId());
+    }
+    if (until.isAfter(now())) {
+      setClock(until);
+    }
+  }
+
+  /** Runs the jobs that are due now (async continuations, timers already due). */
+  public void runDueJobs(String processInstanceId) {
+    runJobsUntil(processInstanceId, now());
+  }
+
+  private Job nextJob(String processInstanceId) {
+    List<Job> jobs = engine.getManagementService().createJobQuery()
+        .processInstanceId(processInstanceId).executable().list();
+    List<Job> timers = engine.getManagementService().createJobQuery()
+        .processInstanceId(processInstanceId).timers().list();
+    return Stream.concat(jobs.stream(), timers.stream())
+        .filter(job -> job.getRetries() > 0)
+        .min(Comparator.comparing(job -> job.getDuedate() == null ? Instant.MIN : job.getDuedate().toInstant()))
+        .orElse(null);
+  }
+
+  private void deployModels() {
+    // Exactly as the application deploys them.
+    new ModelDeployment(new PathMatchingResourcePatternResolver()).postProcessEngineBuild(engine);
+  }
+
+  private static StandardEnvironment applicationYaml() {
+    try {
+      StandardEnvironment environment = new StandardEnvironment();
+      new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
+          .forEach(source -> environment.getPropertySources().addLast(source));
+      ConfigurationPropertySources.attach(environment);
+      return environment;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    ClockUtil.reset();
+    engine.close();
+  }
+}
