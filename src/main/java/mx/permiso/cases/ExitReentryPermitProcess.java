@@ -70,6 +70,12 @@ public final class ExitReentryPermitProcess {
     public static final String SERVICE_TASK_SEND_CASE_CANCELLED = "ServiceTask_SendCaseCancelled";
     public static final String END_EVENT_CASE_CANCELLED = "EndEvent_CaseCancelled";
     public static final String END_EVENT_CASE_ENDED = "EndEvent_CaseEnded";
+    public static final String GATEWAY_INTAKE_ACCEPTED = "Gateway_IntakeAccepted";
+    public static final String GATEWAY_DOCUMENTS_COMPLETE = "Gateway_DocumentsComplete";
+    public static final String GATEWAY_PAYMENT_RECEIVED = "Gateway_PaymentReceived";
+    public static final String GATEWAY_PERMIT_ISSUED = "Gateway_PermitIssued";
+    public static final String GATEWAY_REBOOK = "Gateway_Rebook";
+    public static final String GATEWAY_RETURN_PLAN_FITS = "Gateway_ReturnPlanFits";
 
     private Elements() {
     }

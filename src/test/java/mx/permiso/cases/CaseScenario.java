@@ -1,0 +1,187 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+import mx.permiso.support.ProcessHarness;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * One client's case, driven step by step the way the client and the staff would: default
+ * answers for every wait state, each overridable per test. Every step runs the jobs that fall
+ * due, so the case always rests at its next wait state.
+ */
+final class CaseScenario {
+
+  private final ProcessHarness harness;
+  private final ProcessEngine engine;
+  private final Map<String, Object> intake = new HashMap<>();
+  private ProcessInstance instance;
+
+  private CaseScenario(ProcessHarness harness, String caseNumber) {
+    this.harness = harness;
+    this.engine = harness.engine();
+    intake.put(CASE_NUMBER, caseNumber);
+    intake.put(CLIENT_NAME, "Jane Doe");
+    intake.put(CLIENT_EMAIL, "jane@example.com");
+    intake.put(LANGUAGE, "en");
+    intake.put(SCENARIO, "CANJE_PENDING");
+    intake.put(NUT, "NUT-123456");
+    intake.put(NUMERO_PIEZA, "PZ-987");
+    intake.put(INM_OFFICE, "Querétaro");
+    intake.put(DEPARTURE_DATE, "2026-11-20");
+    intake.put(PLANNED_RETURN_DATE, "2026-12-10");
+  }
+
+  static CaseScenario of(ProcessHarness harness, String caseNumber) {
+    return new CaseScenario(harness, caseNumber);
+  }
+
+  CaseScenario with(String variable, Object value) {
+    intake.put(variable, value);
+    return this;
+  }
+
+  /** Moves the clock to a local date and time in Mexico City, running what falls due on the way. */
+  CaseScenario at(LocalDate day, LocalTime time) {
+    Instant moment = day.atTime(time).atZone(ProcessHarness.MEXICO_CITY).toInstant();
+    if (instance == null) {
+      harness.setClock(moment);
+    } else {
+      harness.runJobsUntil(instance.getId(), moment);
+    }
+    return this;
+  }
+
+  CaseScenario start() {
+    instance = engine.getRuntimeService().startProcessInstanceByKey(ExitReentryPermitProcess.KEY,
+        (String) intake.get(CASE_NUMBER), intake);
+    settle();
+    return this;
+  }
+
+  ProcessInstance instance() {
+    return instance;
+  }
+
+  String id() {
+    return instance.getId();
+  }
+
+  // --- staff in Tasklist ---
+
+  CaseScenario reviewIntake(boolean accepted) {
+    return complete(USER_TASK_REVIEW_INTAKE, accepted
+        ? Map.of(INTAKE_ACCEPTED, true)
+        : Map.of(INTAKE_ACCEPTED, false, DECLINE_REASON, "We cannot take cases for this office"));
+  }
+
+  CaseScenario verifyDocuments(boolean complete) {
+    return complete(USER_TASK_VERIFY_DOCUMENTS, complete
+        ? Map.of(DOCUMENTS_COMPLETE, true, MISSING_DOCUMENTS, "")
+        : Map.of(DOCUMENTS_COMPLETE, false, MISSING_DOCUMENTS, "PHOTO_CHILD_SIZE"));
+  }
+
+  CaseScenario confirmPayment(boolean received) {
+    return complete(USER_TASK_CONFIRM_PAYMENT, Map.of(PAYMENT_RECEIVED, received));
+  }
+
+  CaseScenario preparePaperwork() {
+    return complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true));
+  }
+
+  CaseScenario bookAppointment(String date) {
+    return complete(USER_TASK_BOOK_APPOINTMENT, Map.of(APPOINTMENT_DATE, date, APPOINTMENT_TIME, "09:30",
+        INM_OFFICE, "Querétaro", PROCESS_AT_ONCE, false));
+  }
+
+  CaseScenario recordPermitIssued(String permitDate) {
+    return complete(USER_TASK_RECORD_OUTCOME, Map.of(PERMIT_ISSUED, true, PERMIT_DATE, permitDate));
+  }
+
+  CaseScenario recordPermitNotIssued(boolean rebook) {
+    return complete(USER_TASK_RECORD_OUTCOME, Map.of(PERMIT_ISSUED, false, REBOOK, rebook,
+        NOT_ISSUED_REASON, "The office paused permits while the card is printed"));
+  }
+
+  CaseScenario staffConfirmDeparture() {
+    return complete(USER_TASK_CONFIRM_DEPARTURE, Map.of("exitStampConfirmed", true));
+  }
+
+  CaseScenario staffConfirmReentry(String reentryDate) {
+    return complete(USER_TASK_CONFIRM_REENTRY, Map.of(REENTRY_DATE, reentryDate, "entryStampConfirmed", true));
+  }
+
+  CaseScenario staffRecordPermitReturned(String date) {
+    return complete(USER_TASK_RECORD_PERMIT_RETURNED, Map.of(PERMIT_RETURNED_DATE, date));
+  }
+
+  CaseScenario complete(String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(taskKey).getId(), variables);
+    return settle();
+  }
+
+  // --- the client, from the case page ---
+
+  CaseScenario clientSubmitsDocuments() {
+    return correlate(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED, Map.of());
+  }
+
+  CaseScenario clientConfirmsDeparture() {
+    return correlate(ExitReentryPermitProcess.Messages.DEPARTURE_CONFIRMED, Map.of());
+  }
+
+  CaseScenario clientConfirmsReentry(String reentryDate) {
+    return correlate(ExitReentryPermitProcess.Messages.REENTRY_CONFIRMED, Map.of(REENTRY_DATE, reentryDate));
+  }
+
+  CaseScenario clientHandedPermitBack() {
+    return correlate(ExitReentryPermitProcess.Messages.PERMIT_RETURNED, Map.of(PERMIT_RETURNED_DATE, harness.deadlines().today().toString()));
+  }
+
+  CaseScenario travelDatesChanged(String departureDate, String plannedReturnDate) {
+    return correlate(ExitReentryPermitProcess.Messages.TRAVEL_DATES_CHANGED,
+        Map.of(DEPARTURE_DATE, departureDate, PLANNED_RETURN_DATE, plannedReturnDate));
+  }
+
+  CaseScenario cancel() {
+    return correlate(ExitReentryPermitProcess.Messages.CASE_CANCELLED, Map.of());
+  }
+
+  CaseScenario correlate(String message, Map<String, Object> variables) {
+    engine.getRuntimeService().createMessageCorrelation(message)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariables(variables)
+        .correlate();
+    return settle();
+  }
+
+  // --- reading the case ---
+
+  Task task(String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+  }
+
+  Job timer(String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .timers().activityId(activityId).singleResult();
+  }
+
+  Object variable(String name) {
+    return engine.getRuntimeService().getVariable(instance.getId(), name);
+  }
+
+  private CaseScenario settle() {
+    harness.runDueJobs(instance.getId());
+    return this;
+  }
+}

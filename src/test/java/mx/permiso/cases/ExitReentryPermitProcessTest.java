@@ -1,0 +1,435 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
+import static mx.permiso.cases.NoticeType.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+import mx.permiso.security.StaffGroups;
+import mx.permiso.support.ProcessHarness;
+import mx.permiso.support.RecordingNotifier;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per path through the engagement. The case comes in on Tuesday 3 November 2026 at
+ * 09:00 in Mexico City, for a flight on Friday 20 November (Monday 16 November is a holiday).
+ */
+class ExitReentryPermitProcessTest {
+
+  private static final LocalDate INTAKE_DAY = LocalDate.of(2026, 11, 3);
+  private static ProcessHarness harness;
+  private RecordingNotifier notices;
+
+  @BeforeAll
+  static void engine() {
+    harness = new ProcessHarness();
+  }
+
+  @AfterAll
+  static void closeEngine() {
+    harness.close();
+  }
+
+  @BeforeEach
+  void freshCase() {
+    AbstractAssertions.init(harness.engine());
+    notices = harness.notifier();
+    notices.clear();
+  }
+
+  private CaseScenario newCase(String caseNumber) {
+    return CaseScenario.of(harness, caseNumber).at(INTAKE_DAY, LocalTime.of(9, 0));
+  }
+
+  /** A canje case accepted, documents and payment done, up to the booked appointment. */
+  private CaseScenario throughBooking(String caseNumber) {
+    return newCase(caseNumber).start()
+        .reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0))
+        .clientSubmitsDocuments()
+        .verifyDocuments(true)
+        .confirmPayment(true)
+        .preparePaperwork()
+        .bookAppointment("2026-11-12");
+  }
+
+  /** ... and on through the permit issued on 12 November and the departure on 20 November. */
+  private CaseScenario throughDeparture(String caseNumber) {
+    return throughBooking(caseNumber)
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitIssued("2026-11-12")
+        .at(LocalDate.of(2026, 11, 20), LocalTime.of(8, 0))
+        .clientConfirmsDeparture();
+  }
+
+  private static Instant local(String date, String time) {
+    return LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(ProcessHarness.MEXICO_CITY).toInstant();
+  }
+
+  private static void assertTask(Task task, String group, Instant due) {
+    assertThat(task).as("task").isNotNull();
+    List<IdentityLink> links = harness.engine().getTaskService().getIdentityLinksForTask(task.getId());
+    assertThat(links).extracting(IdentityLink::getGroupId).containsExactly(group);
+    assertThat(task.getDueDate()).as("due date of " + task.getName()).isEqualTo(Date.from(due));
+  }
+
+  private static void assertTimer(CaseScenario scenario, String timerId, Instant due) {
+    assertThat(scenario.timer(timerId)).as(timerId).isNotNull();
+    assertThat(scenario.timer(timerId).getDuedate()).as(timerId).isEqualTo(Date.from(due));
+  }
+
+  @Test
+  void canjeCaseRunsFromIntakeToClosed() {
+    CaseScenario scenario = newCase("EXR-2026-0001").start();
+
+    assertThat(scenario.variable("latestRequestDate")).isEqualTo("2026-11-17");
+    assertThat(scenario.variable("requiredDocuments")).isEqualTo("FLIGHT_ITINERARY,APPLICATION_STATUS_NUT,PHOTO_CHILD_SIZE");
+    assertThat(scenario.variable("inmFeeMxn")).isEqualTo(522);
+    Task review = scenario.task(USER_TASK_REVIEW_INTAKE);
+    assertThat(review.getName()).isEqualTo("Review intake of EXR-2026-0001 (Jane Doe)");
+    assertTask(review, StaffGroups.LEGAL_STAFF, local("2026-11-04", "15:00"));
+
+    scenario.reviewIntake(true);
+    assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS);
+    assertTimer(scenario, TIMER_DOCUMENTS_REMINDER, local("2026-11-05", "10:00"));
+    assertTimer(scenario, TIMER_DOCUMENTS_LATE, local("2026-11-17", "10:00"));
+
+    scenario.at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0)).clientSubmitsDocuments();
+    assertTask(scenario.task(USER_TASK_VERIFY_DOCUMENTS), StaffGroups.LEGAL_STAFF, local("2026-11-05", "15:00"));
+    assertThat(scenario.timer(TIMER_DOCUMENTS_REMINDER)).as("no reminders while staff verify").isNull();
+
+    scenario.verifyDocuments(true);
+    assertTask(scenario.task(USER_TASK_CONFIRM_PAYMENT), StaffGroups.LEGAL_STAFF, local("2026-11-17", "15:00"));
+    assertTimer(scenario, TIMER_PAYMENT_REMINDER, local("2026-11-06", "10:00"));
+
+    scenario.confirmPayment(true);
+    assertTask(scenario.task(USER_TASK_PREPARE_INM_PAPERWORK), StaffGroups.LEGAL_STAFF, local("2026-11-17", "15:00"));
+    scenario.preparePaperwork();
+    assertTask(scenario.task(USER_TASK_BOOK_APPOINTMENT), StaffGroups.LEGAL_STAFF, local("2026-11-17", "15:00"));
+
+    scenario.bookAppointment("2026-11-12");
+    assertTask(scenario.task(USER_TASK_RECORD_OUTCOME), StaffGroups.LEGAL_STAFF, local("2026-11-12", "15:00"));
+    assertTimer(scenario, TIMER_APPOINTMENT_REMINDER, local("2026-11-11", "10:00"));
+
+    scenario.at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0)).recordPermitIssued("2026-11-12");
+    assertThat(scenario.variable("returnByDate")).isEqualTo("2027-01-11");
+    assertThat(scenario.variable("returnsAfterExpiry")).isEqualTo(false);
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-21", "15:00"));
+    assertTimer(scenario, TIMER_DEPARTURE_REMINDER, local("2026-11-19", "10:00"));
+
+    scenario.at(LocalDate.of(2026, 11, 20), LocalTime.of(8, 0)).clientConfirmsDeparture();
+    assertTask(scenario.task(USER_TASK_CONFIRM_REENTRY), StaffGroups.LEGAL_STAFF, local("2027-01-11", "15:00"));
+    assertTimer(scenario, TIMER_RETURN_BY_REMINDER, local("2027-01-04", "10:00"));
+    assertTimer(scenario, TIMER_RETURN_BY_PASSED, local("2027-01-12", "10:00"));
+
+    scenario.at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0)).clientConfirmsReentry("2026-12-10");
+    assertThat(scenario.variable("permitReturnDueDate")).isEqualTo("2026-12-20");
+    assertTask(scenario.task(USER_TASK_RECORD_PERMIT_RETURNED), StaffGroups.LEGAL_STAFF, local("2026-12-20", "15:00"));
+    assertTimer(scenario, TIMER_HAND_BACK_REMINDER, local("2026-12-13", "10:00"));
+    assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-20", "10:00"));
+
+    scenario.at(LocalDate.of(2026, 12, 14), LocalTime.of(11, 0)).clientHandedPermitBack();
+
+    assertThat(scenario.instance()).isEnded()
+        .hasPassedInOrder(SERVICE_TASK_DETERMINE_REQUIREMENTS, SERVICE_TASK_SEND_ACKNOWLEDGEMENT, USER_TASK_REVIEW_INTAKE,
+            RECEIVE_TASK_AWAIT_DOCUMENTS, USER_TASK_VERIFY_DOCUMENTS, USER_TASK_CONFIRM_PAYMENT,
+            USER_TASK_PREPARE_INM_PAPERWORK, SERVICE_TASK_SEND_PAPERWORK, USER_TASK_BOOK_APPOINTMENT,
+            SERVICE_TASK_SEND_APPOINTMENT_INSTRUCTIONS, SERVICE_TASK_COMPUTE_RETURN_BY, SERVICE_TASK_SEND_PERMIT_ISSUED,
+            BOUNDARY_EVENT_DEPARTURE_CONFIRMED, BOUNDARY_EVENT_REENTRY_CONFIRMED, SERVICE_TASK_COMPUTE_PERMIT_RETURN_DUE,
+            SERVICE_TASK_SEND_WELCOME_BACK, BOUNDARY_EVENT_PERMIT_RETURNED, SERVICE_TASK_SEND_CASE_CLOSED,
+            END_EVENT_CASE_CLOSED, END_EVENT_CASE_ENDED)
+        .hasNotPassed(SERVICE_TASK_WARN_LATE_RETURN, USER_TASK_HANDLE_LATE_DOCUMENTS);
+    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
+        APPOINTMENT_REMINDER, PERMIT_ISSUED, DEPARTURE_REMINDER, WELCOME_BACK, HAND_BACK_REMINDER, CASE_CLOSED);
+    assertThat(notices.of(APPOINTMENT_REMINDER).get(0).on()).isEqualTo(LocalDate.of(2026, 11, 11));
+    assertThat(notices.of(DEPARTURE_REMINDER).get(0).on()).isEqualTo(LocalDate.of(2026, 11, 19));
+    assertThat(notices.sent()).allSatisfy(notice -> assertThat(notice.caseNumber()).isEqualTo("EXR-2026-0001"));
+  }
+
+  @Test
+  void familyUnityCaseRunsToClosedWithStaffConfirmingEachStep() {
+    CaseScenario scenario = newCase("EXR-2026-0002").with("scenario", "FAMILY_UNITY").start()
+        .reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0))
+        .clientSubmitsDocuments()
+        .verifyDocuments(true)
+        .confirmPayment(true)
+        .preparePaperwork()
+        .bookAppointment("2026-11-12")
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitIssued("2026-11-12")
+        .at(LocalDate.of(2026, 11, 21), LocalTime.of(11, 0))
+        .staffConfirmDeparture()
+        .at(LocalDate.of(2026, 12, 11), LocalTime.of(11, 0))
+        .staffConfirmReentry("2026-12-10")
+        .at(LocalDate.of(2026, 12, 12), LocalTime.of(11, 0))
+        .staffRecordPermitReturned("2026-12-12");
+
+    assertThat(scenario.instance()).isEnded()
+        .hasPassed(USER_TASK_CONFIRM_DEPARTURE, USER_TASK_CONFIRM_REENTRY, USER_TASK_RECORD_PERMIT_RETURNED, END_EVENT_CASE_CLOSED)
+        .hasNotPassed(BOUNDARY_EVENT_DEPARTURE_CONFIRMED, BOUNDARY_EVENT_REENTRY_CONFIRMED, BOUNDARY_EVENT_PERMIT_RETURNED);
+    assertThat(harness.engine().getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(scenario.id()).variableName("permitReturnDueDate").singleResult().getValue()).isEqualTo("2026-12-20");
+    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
+        APPOINTMENT_REMINDER, PERMIT_ISSUED, DEPARTURE_REMINDER, WELCOME_BACK, CASE_CLOSED);
+  }
+
+  @Test
+  void emergencyCaseIsIssuedNextDay() {
+    CaseScenario scenario = newCase("EXR-2026-0003")
+        .with("scenario", "EMERGENCY")
+        .with("emergencyReason", "Mother in surgery")
+        .with("departureDate", "2026-11-05")
+        .with("plannedReturnDate", "2026-11-19")
+        .start();
+
+    assertThat(scenario.variable("leadTimeDays")).isEqualTo(1);
+    assertThat(scenario.variable("latestRequestDate")).isEqualTo("2026-11-04");
+    assertThat(scenario.variable("leadTimeMet")).isEqualTo(true);
+    assertThat((String) scenario.variable("requiredDocuments")).contains("EMERGENCY_PROOF", "FORCE_MAJEURE_LETTER");
+
+    scenario.reviewIntake(true);
+    assertTimer(scenario, TIMER_DOCUMENTS_LATE, local("2026-11-04", "10:00"));
+    scenario.at(INTAKE_DAY, LocalTime.of(12, 0))
+        .clientSubmitsDocuments()
+        .verifyDocuments(true)
+        .confirmPayment(true)
+        .preparePaperwork()
+        .bookAppointment("2026-11-04");
+    // The appointment is tomorrow: the reminder goes out at once.
+    assertThat(notices.of(APPOINTMENT_REMINDER)).hasSize(1);
+
+    scenario.at(LocalDate.of(2026, 11, 4), LocalTime.of(13, 0)).recordPermitIssued("2026-11-04");
+    assertThat(scenario.variable("returnByDate")).isEqualTo("2027-01-03");
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-06", "15:00"));
+
+    scenario.at(LocalDate.of(2026, 11, 5), LocalTime.of(7, 0)).clientConfirmsDeparture();
+
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_CONFIRM_REENTRY)
+        .hasPassed(SERVICE_TASK_SEND_PERMIT_ISSUED).hasNotPassed(USER_TASK_HANDLE_LATE_DOCUMENTS);
+    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
+        APPOINTMENT_REMINDER, PERMIT_ISSUED, DEPARTURE_REMINDER);
+    assertThat(notices.of(PERMIT_ISSUED).get(0).on()).isEqualTo(INTAKE_DAY.plusDays(1));
+  }
+
+  @Test
+  void intakeDeclinedAtReviewEndsTheCaseWithTheReason() {
+    CaseScenario scenario = newCase("EXR-2026-0004").start().reviewIntake(false);
+
+    assertThat(scenario.instance()).isEnded()
+        .hasPassed(SERVICE_TASK_SEND_DECLINED, END_EVENT_INTAKE_DECLINED)
+        .hasNotPassed(RECEIVE_TASK_AWAIT_DOCUMENTS);
+    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, INTAKE_DECLINED);
+    assertThat(notices.of(INTAKE_DECLINED).get(0).facts()).containsEntry("declineReason", "We cannot take cases for this office");
+  }
+
+  @Test
+  void documentsLateAreRemindedEveryTwoDaysThenEscalatedToManagers() {
+    CaseScenario scenario = newCase("EXR-2026-0005").start().reviewIntake(true);
+
+    scenario.at(LocalDate.of(2026, 11, 17), LocalTime.of(10, 5));
+
+    assertThat(notices.of(DOCUMENTS_REMINDER)).extracting(Notice::on).containsExactly(
+        LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 7), LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 11),
+        LocalDate.of(2026, 11, 13), LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 17));
+    Task escalation = scenario.task(USER_TASK_HANDLE_LATE_DOCUMENTS);
+    assertThat(escalation.getName()).isEqualTo("Documents of EXR-2026-0005 late for the flight");
+    assertTask(escalation, StaffGroups.MANAGERS, local("2026-11-18", "15:00"));
+    assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS, USER_TASK_HANDLE_LATE_DOCUMENTS);
+
+    // The last reminder is the day before the flight; none after it.
+    scenario.at(LocalDate.of(2026, 11, 22), LocalTime.of(12, 0));
+    assertThat(notices.of(DOCUMENTS_REMINDER)).hasSize(8).last().extracting(Notice::on).isEqualTo(LocalDate.of(2026, 11, 19));
+    assertThat(scenario.timer(TIMER_DOCUMENTS_REMINDER)).isNull();
+  }
+
+  @Test
+  void unpaidFeesAreRemindedUntilStaffConfirmPayment() {
+    CaseScenario scenario = newCase("EXR-2026-0006").start().reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0))
+        .clientSubmitsDocuments()
+        .verifyDocuments(true)
+        .at(LocalDate.of(2026, 11, 10), LocalTime.of(12, 0));
+
+    assertThat(notices.of(PAYMENT_REMINDER)).extracting(Notice::on).containsExactly(
+        LocalDate.of(2026, 11, 6), LocalDate.of(2026, 11, 8), LocalDate.of(2026, 11, 10));
+    assertThat(notices.of(PAYMENT_REMINDER).get(0).facts()).containsEntry("inmFeeMxn", 522);
+
+    scenario.confirmPayment(true).at(LocalDate.of(2026, 11, 16), LocalTime.of(12, 0));
+    assertThat(notices.of(PAYMENT_REMINDER)).hasSize(3);
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_PREPARE_INM_PAPERWORK).hasPassed(SERVICE_TASK_SEND_PAYMENT_REMINDER);
+  }
+
+  @Test
+  void permitNotIssuedIsRebooked() {
+    CaseScenario scenario = throughBooking("EXR-2026-0007")
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitNotIssued(true);
+
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_BOOK_APPOINTMENT);
+    scenario.bookAppointment("2026-11-13");
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_RECORD_OUTCOME).hasPassed(GATEWAY_REBOOK);
+    // The new appointment is tomorrow, so its reminder goes out at once.
+    assertThat(notices.of(APPOINTMENT_REMINDER)).extracting(Notice::on)
+        .containsExactly(LocalDate.of(2026, 11, 11), LocalDate.of(2026, 11, 12));
+    assertThat(notices.of(APPOINTMENT_INSTRUCTIONS)).hasSize(2);
+    assertThat(notices.of(APPOINTMENT_INSTRUCTIONS).get(1).facts()).containsEntry("appointmentDate", "2026-11-13");
+  }
+
+  @Test
+  void permitNotIssuedEndsTheCaseWhenNotRebooked() {
+    CaseScenario scenario = throughBooking("EXR-2026-0008")
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitNotIssued(false);
+
+    assertThat(scenario.instance()).isEnded().hasPassed(SERVICE_TASK_SEND_PERMIT_NOT_ISSUED, END_EVENT_PERMIT_NOT_ISSUED)
+        .hasNotPassed(SERVICE_TASK_COMPUTE_RETURN_BY);
+    assertThat(notices.types()).endsWith(PERMIT_NOT_ISSUED);
+    assertThat(notices.of(PERMIT_NOT_ISSUED).get(0).facts())
+        .containsEntry("notIssuedReason", "The office paused permits while the card is printed");
+  }
+
+  @Test
+  void plannedReturnAfterTheReturnByDateWarnsClientAndStaff() {
+    CaseScenario scenario = newCase("EXR-2026-0009").with("plannedReturnDate", "2027-01-20").start()
+        .reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0))
+        .clientSubmitsDocuments().verifyDocuments(true).confirmPayment(true).preparePaperwork()
+        .bookAppointment("2026-11-12")
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitIssued("2026-11-12");
+
+    assertThat(scenario.variable("returnByDate")).isEqualTo("2027-01-11");
+    assertThat(scenario.variable("returnsAfterExpiry")).isEqualTo(true);
+    assertThat(scenario.instance()).hasPassed(SERVICE_TASK_WARN_LATE_RETURN).isWaitingAt(USER_TASK_CONFIRM_DEPARTURE);
+    assertThat(notices.types()).endsWith(PERMIT_ISSUED, RETURN_AFTER_EXPIRY);
+  }
+
+  @Test
+  void returnByDatePassingWhileAbroadEscalatesToManagers() {
+    CaseScenario scenario = throughDeparture("EXR-2026-0010")
+        .at(LocalDate.of(2027, 1, 12), LocalTime.of(10, 5));
+
+    assertThat(notices.of(RETURN_BY_REMINDER)).extracting(Notice::on).containsExactly(LocalDate.of(2027, 1, 4));
+    Task escalation = scenario.task(USER_TASK_HANDLE_RETURN_BY_PASSED);
+    assertTask(escalation, StaffGroups.MANAGERS, local("2027-01-13", "15:00"));
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_CONFIRM_REENTRY, USER_TASK_HANDLE_RETURN_BY_PASSED);
+
+    // A late re-entry still continues the case.
+    scenario.at(LocalDate.of(2027, 1, 14), LocalTime.of(9, 0)).clientConfirmsReentry("2027-01-14");
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_RECORD_PERMIT_RETURNED, USER_TASK_HANDLE_RETURN_BY_PASSED);
+  }
+
+  @Test
+  void reentryRemindsToHandBackDuringTheTenDaysThenCloses() {
+    CaseScenario scenario = throughDeparture("EXR-2026-0011")
+        .at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0))
+        .clientConfirmsReentry("2026-12-10")
+        .at(LocalDate.of(2026, 12, 19), LocalTime.of(12, 0));
+
+    assertThat(notices.of(HAND_BACK_REMINDER)).extracting(Notice::on).containsExactly(
+        LocalDate.of(2026, 12, 13), LocalDate.of(2026, 12, 16), LocalDate.of(2026, 12, 19));
+    assertThat(notices.of(WELCOME_BACK).get(0).facts()).containsEntry("permitReturnDueDate", "2026-12-20");
+
+    scenario.staffRecordPermitReturned("2026-12-19");
+    assertThat(scenario.instance()).isEnded().hasPassed(END_EVENT_CASE_CLOSED).hasNotPassed(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
+    assertThat(notices.types()).endsWith(HAND_BACK_REMINDER, CASE_CLOSED);
+  }
+
+  @Test
+  void dayTenPassingWithoutHandBackEscalatesToManagers() {
+    CaseScenario scenario = throughDeparture("EXR-2026-0012")
+        .at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0))
+        .clientConfirmsReentry("2026-12-10")
+        .at(LocalDate.of(2026, 12, 20), LocalTime.of(10, 5));
+
+    Task escalation = scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
+    assertThat(escalation.getName()).isEqualTo("Permit of EXR-2026-0012 not handed back by day 10");
+    // Created on Sunday 20 December: due when the office closes on Monday.
+    assertTask(escalation, StaffGroups.MANAGERS, local("2026-12-21", "15:00"));
+    assertThat(notices.of(HAND_BACK_REMINDER)).hasSize(3);
+
+    // Handing it back later closes the case and ends the escalation with it.
+    scenario.at(LocalDate.of(2026, 12, 22), LocalTime.of(11, 0)).clientHandedPermitBack();
+    assertThat(scenario.instance()).isEnded().hasPassed(END_EVENT_CASE_CLOSED);
+    assertThat(harness.engine().getTaskService().createTaskQuery().processInstanceId(scenario.id()).count()).isZero();
+  }
+
+  @Nested
+  class CaseCancelled {
+
+    private void assertCancelled(CaseScenario scenario) {
+      assertThat(scenario.instance()).isEnded()
+          .hasPassed(BOUNDARY_EVENT_CASE_CANCELLED, SERVICE_TASK_SEND_CASE_CANCELLED, END_EVENT_CASE_CANCELLED)
+          .hasNotPassed(END_EVENT_CASE_CLOSED);
+      assertThat(notices.types()).endsWith(CASE_CANCELLED);
+      assertThat(harness.engine().getManagementService().createJobQuery().processInstanceId(scenario.id()).count()).isZero();
+      assertThat(harness.engine().getTaskService().createTaskQuery().processInstanceId(scenario.id()).count()).isZero();
+    }
+
+    @Test
+    void duringReview() {
+      CaseScenario scenario = newCase("EXR-2026-0013").start().cancel();
+      assertCancelled(scenario);
+      assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, CASE_CANCELLED);
+    }
+
+    @Test
+    void whileDocumentsAreCollected() {
+      CaseScenario scenario = newCase("EXR-2026-0014").start().reviewIntake(true)
+          .at(LocalDate.of(2026, 11, 6), LocalTime.of(9, 0))
+          .cancel();
+      assertCancelled(scenario);
+      assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, DOCUMENTS_REMINDER, CASE_CANCELLED);
+    }
+
+    @Test
+    void whileTheClientIsAbroad() {
+      CaseScenario scenario = throughDeparture("EXR-2026-0015")
+          .at(LocalDate.of(2026, 12, 1), LocalTime.of(9, 0))
+          .cancel();
+      assertCancelled(scenario);
+    }
+  }
+
+  @Test
+  void travelDatesChangedMoveThePendingTimersAndDueDates() {
+    CaseScenario scenario = newCase("EXR-2026-0016").start().reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0));
+    assertTimer(scenario, TIMER_DOCUMENTS_LATE, local("2026-11-17", "10:00"));
+
+    scenario.travelDatesChanged("2026-11-27", "2026-12-15");
+
+    assertThat(scenario.variable("latestRequestDate")).isEqualTo("2026-11-24");
+    assertTimer(scenario, TIMER_DOCUMENTS_LATE, local("2026-11-24", "10:00"));
+    assertTimer(scenario, TIMER_DOCUMENTS_REMINDER, local("2026-11-06", "10:00"));
+
+    scenario.clientSubmitsDocuments().verifyDocuments(true).confirmPayment(true).preparePaperwork()
+        .bookAppointment("2026-11-12")
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitIssued("2026-11-12");
+    assertTimer(scenario, TIMER_DEPARTURE_REMINDER, local("2026-11-26", "10:00"));
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-28", "15:00"));
+
+    // The flight moves earlier, and the return later than the permit allows.
+    scenario.travelDatesChanged("2026-11-23", "2027-01-15");
+
+    assertTimer(scenario, TIMER_DEPARTURE_REMINDER, local("2026-11-22", "10:00"));
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-24", "15:00"));
+    assertThat(scenario.variable("returnsAfterExpiry")).isEqualTo(true);
+    assertThat(notices.types()).endsWith(RETURN_AFTER_EXPIRY);
+    assertThat(scenario.instance()).hasPassed(SERVICE_TASK_RESCHEDULE_DEADLINES).isWaitingAt(USER_TASK_CONFIRM_DEPARTURE);
+  }
+}
