@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
 import mx.permiso.support.ProcessHarness;
+import mx.permiso.support.SampleCase;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,16 +30,7 @@ final class CaseScenario {
   private CaseScenario(ProcessHarness harness, String caseNumber) {
     this.harness = harness;
     this.engine = harness.engine();
-    intake.put(CASE_NUMBER, caseNumber);
-    intake.put(CLIENT_NAME, "Jane Doe");
-    intake.put(CLIENT_EMAIL, "jane@example.com");
-    intake.put(LANGUAGE, "en");
-    intake.put(SCENARIO, "CANJE_PENDING");
-    intake.put(NUT, "NUT-123456");
-    intake.put(NUMERO_PIEZA, "PZ-987");
-    intake.put(INM_OFFICE, "Querétaro");
-    intake.put(DEPARTURE_DATE, "2026-11-20");
-    intake.put(PLANNED_RETURN_DATE, "2026-12-10");
+    intake.putAll(SampleCase.intake(caseNumber));
   }
 
   static CaseScenario of(ProcessHarness harness, String caseNumber) {

@@ -1,12 +1,15 @@
 package mx.permiso.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Objects;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.support.Http;
 import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.SampleCase;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -84,19 +87,21 @@ class SecurityIT {
   @Test
   void legalStaffSeeAndWorkTasksOfTheEngagementProcess() {
     String instanceId = runtimeService.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, "EXR-2026-0001",
-        Map.of(ExitReentryPermitProcess.Variables.CASE_NUMBER, "EXR-2026-0001")).getId();
-    Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        SampleCase.intake("EXR-2026-0001")).getId();
+    Task task = await().atMost(Duration.ofSeconds(30))
+        .until(() -> taskService.createTaskQuery().processInstanceId(instanceId).singleResult(), Objects::nonNull);
     Http http = Http.at(port);
 
     HttpResponse<String> visible = http.get("/engine-rest/task?processInstanceId=" + instanceId, STAFF, TestUsers.PASSWORD);
-    assertThat(visible.body()).contains(task.getId()).contains("Review intake of EXR-2026-0001");
+    assertThat(visible.body()).contains(task.getId()).contains("Review intake of EXR-2026-0001 (Jane Doe)");
 
     assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + STAFF + "\"}",
         STAFF, TestUsers.PASSWORD).statusCode()).isEqualTo(204);
     assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/complete",
-        "{\"variables\":{\"intakeAccepted\":{\"value\":true,\"type\":\"Boolean\"}}}",
+        "{\"variables\":{\"intakeAccepted\":{\"value\":false,\"type\":\"Boolean\"},"
+            + "\"declineReason\":{\"value\":\"Outside our offices\",\"type\":\"String\"}}}",
         STAFF, TestUsers.PASSWORD).statusCode()).isEqualTo(204);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).count()).isZero();
   }
 
   @Test
@@ -133,7 +138,7 @@ class SecurityIT {
   @Test
   void managersReadCockpitData() {
     String instanceId = runtimeService.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, "EXR-2026-0002",
-        Map.of(ExitReentryPermitProcess.Variables.CASE_NUMBER, "EXR-2026-0002")).getId();
+        SampleCase.intake("EXR-2026-0002")).getId();
     Http http = Http.at(port);
 
     HttpResponse<String> login = http.webappLogin("cockpit", MANAGER, TestUsers.PASSWORD);
