@@ -1,0 +1,188 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import mx.permiso.security.StaffGroups;
+import mx.permiso.support.Browser;
+import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.SampleCase;
+import mx.permiso.support.TestUsers;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A legal staff member works every task of a case's happy path in the real Tasklist, in
+ * headless Chromium: each Camunda Form opens, takes the answers and completes the task.
+ * Screenshots of each form land in target/screenshots.
+ */
+@PostgresApplicationTest
+class TasklistFormsIT {
+
+  private static final String CASE = "EXR-2026-0200";
+  private static final String STAFF = "lucia";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  IdentityService identity;
+
+  @Autowired
+  RuntimeService runtime;
+
+  @Autowired
+  TaskService tasks;
+
+  @Autowired
+  HistoryService history;
+
+  private Browser browser;
+  private String instanceId;
+
+  @Test
+  void legalStaffCompleteEveryFormOfTheHappyPathInTasklist() {
+    TestUsers.ensure(identity, STAFF, StaffGroups.LEGAL_STAFF);
+    // The case's own calendar: intake on 3 November 2026, so no deadline of the sample case has passed.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-03T15:00:00Z")));
+    instanceId = runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, CASE, SampleCase.intake(CASE)).getId();
+
+    try (Browser opened = new Browser()) {
+      browser = opened;
+      logIn();
+
+      work(USER_TASK_REVIEW_INTAKE, form -> {
+        assertThat(field("clientName").getDomProperty("value")).isEqualTo("Jane Doe");
+        check("intakeAccepted");
+      });
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+        runtime.createMessageCorrelation(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED)
+            .processInstanceBusinessKey(CASE).correlate();
+        return true;
+      });
+      work(USER_TASK_VERIFY_DOCUMENTS, form -> check("documentsComplete"));
+      work(USER_TASK_CONFIRM_PAYMENT, form -> {
+        assertThat(field("inmFeeMxn").getDomProperty("value")).isEqualTo("522");
+        check("paymentReceived");
+      });
+      work(USER_TASK_PREPARE_INM_PAPERWORK, form -> check("paperworkReady"));
+      work(USER_TASK_BOOK_APPOINTMENT, form -> {
+        date("appointmentDate", "2026-11-12");
+        browser.type(field("appointmentTime"), "09:30");
+      });
+      work(USER_TASK_RECORD_OUTCOME, form -> {
+        check("permitIssued");
+        date("permitDate", "2026-11-12");
+      });
+      work(USER_TASK_CONFIRM_DEPARTURE, form -> check("exitStampConfirmed"));
+      work(USER_TASK_CONFIRM_REENTRY, form -> {
+        date("reentryDate", "2026-12-10");
+        check("entryStampConfirmed");
+      });
+      work(USER_TASK_RECORD_PERMIT_RETURNED, form -> date("permitReturnedDate", "2026-12-14"));
+
+      assertThat(browser.consoleErrors()).extracting(Object::toString)
+          .allSatisfy(error -> assertThat(error).contains("/camunda/api/admin/auth/user/default"));
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+        .processInstanceId(instanceId).count() == 0);
+    Map<String, Object> recorded = Map.of(
+        "appointmentDate", historic("appointmentDate"),
+        "appointmentTime", historic("appointmentTime"),
+        "permitDate", historic("permitDate"),
+        "returnByDate", historic("returnByDate"),
+        "reentryDate", historic("reentryDate"),
+        "permitReturnDueDate", historic("permitReturnDueDate"));
+    assertThat(recorded).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "appointmentDate", "2026-11-12", "appointmentTime", "09:30", "permitDate", "2026-11-12",
+        "returnByDate", "2027-01-11", "reentryDate", "2026-12-10", "permitReturnDueDate", "2026-12-20"));
+  }
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
+  private void logIn() {
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.type(browser.awaitClickable(By.cssSelector("input[ng-model='username']")), STAFF);
+    browser.type(browser.driver().findElement(By.cssSelector("input[ng-model='password']")), TestUsers.PASSWORD);
+    browser.screenshot("tasklist-login");
+    browser.click(browser.driver().findElement(By.cssSelector("button[type='submit']")));
+    try {
+      browser.await(By.xpath("//*[contains(normalize-space(), 'Case work')]"));
+    } catch (RuntimeException e) {
+      browser.screenshot("tasklist-login-failed");
+      throw e;
+    }
+  }
+
+  /** Opens the task in Tasklist, claims it, fills its form and completes it. */
+  private void work(String taskKey, Consumer<WebElement> fill) {
+    Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+        .processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult(), Objects::nonNull);
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    browser.await(By.xpath("//*[contains(normalize-space(), \"" + task.getName() + "\")]"));
+    browser.clickText("Claim");
+    WebElement form = browser.await(By.cssSelector("form.fjs-form, .fjs-container"));
+    try {
+      fill.accept(form);
+    } catch (RuntimeException e) {
+      browser.screenshot("tasklist-" + taskKey + "-failed");
+      throw e;
+    }
+    browser.screenshot("tasklist-" + taskKey);
+    browser.clickText("Complete");
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+    } catch (RuntimeException e) {
+      browser.screenshot("tasklist-" + taskKey + "-not-completed");
+      throw e;
+    }
+  }
+
+  private WebElement field(String key) {
+    return browser.await(By.cssSelector("[id$='-Field_" + key + "']"));
+  }
+
+  private void check(String key) {
+    WebElement box = field(key);
+    if (!box.isSelected()) {
+      browser.click(box);
+    }
+    assertThat(box.isSelected()).as(key).isTrue();
+  }
+
+  private void date(String key, String isoDate) {
+    String[] parts = isoDate.split("-");
+    // A date field's input carries the field's id with "-date" appended.
+    WebElement input = browser.await(By.cssSelector("[id$='-Field_" + key + "-date']"));
+    browser.type(input, parts[1] + "/" + parts[2] + "/" + parts[0]);
+    // Confirm the typed date the way the picker does on Enter: through its own API.
+    browser.driver().executeScript("arguments[0]._flatpickr.setDate(arguments[1], true, 'Y-m-d');", input, isoDate);
+    assertThat(input.getDomProperty("value")).as(key).isEqualTo(parts[1] + "/" + parts[2] + "/" + parts[0]);
+  }
+
+  private Object historic(String variable) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(variable)
+        .singleResult().getValue();
+  }
+}
