@@ -6,11 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a real PostgreSQL database of its own, served on a random port.
- * Test classes with this annotation share one running application.
+ * The application is closed after the test class: the engine registers itself globally as
+ * "default" (the web apps and the REST API look it up by that name), so only one may run at a time.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,5 +20,6 @@ import org.springframework.test.context.ContextConfiguration;
     "camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD
 })
 @ContextConfiguration(initializers = PostgresInitializer.class)
+@DirtiesContext
 public @interface PostgresApplicationTest {
 }
