@@ -22,21 +22,18 @@ public final class BusinessDays {
 
   /** The business day {@code days} business days before {@code date} (date itself not counted). */
   public LocalDate minus(LocalDate date, int days) {
-    LocalDate day = date;
-    for (int counted = 0; counted < days; ) {
-      day = day.minusDays(1);
-      if (isBusinessDay(day)) {
-        counted++;
-      }
-    }
-    return day;
+    return step(date, days, -1);
   }
 
   /** The business day {@code days} business days after {@code date} (date itself not counted). */
   public LocalDate plus(LocalDate date, int days) {
+    return step(date, days, 1);
+  }
+
+  private LocalDate step(LocalDate date, int days, int direction) {
     LocalDate day = date;
     for (int counted = 0; counted < days; ) {
-      day = day.plusDays(1);
+      day = day.plusDays(direction);
       if (isBusinessDay(day)) {
         counted++;
       }

@@ -74,6 +74,13 @@ class ExitReentryPermitProcessTest {
         .clientConfirmsDeparture();
   }
 
+  /** ... and back in Mexico on 10 December: the permit is due back at INM on 20 December. */
+  private CaseScenario throughReentry(String caseNumber) {
+    return throughDeparture(caseNumber)
+        .at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0))
+        .clientConfirmsReentry("2026-12-10");
+  }
+
   private static Instant local(String date, String time) {
     return LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(ProcessHarness.MEXICO_CITY).toInstant();
   }
@@ -334,9 +341,7 @@ class ExitReentryPermitProcessTest {
 
   @Test
   void reentryRemindsToHandBackDuringTheTenDaysThenCloses() {
-    CaseScenario scenario = throughDeparture("EXR-2026-0011")
-        .at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0))
-        .clientConfirmsReentry("2026-12-10")
+    CaseScenario scenario = throughReentry("EXR-2026-0011")
         .at(LocalDate.of(2026, 12, 19), LocalTime.of(12, 0));
 
     assertThat(notices.of(HAND_BACK_REMINDER)).extracting(Notice::on).containsExactly(
@@ -350,9 +355,7 @@ class ExitReentryPermitProcessTest {
 
   @Test
   void dayTenPassingWithoutHandBackEscalatesToManagers() {
-    CaseScenario scenario = throughDeparture("EXR-2026-0012")
-        .at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0))
-        .clientConfirmsReentry("2026-12-10")
+    CaseScenario scenario = throughReentry("EXR-2026-0012")
         .at(LocalDate.of(2026, 12, 20), LocalTime.of(10, 5));
 
     Task escalation = scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
