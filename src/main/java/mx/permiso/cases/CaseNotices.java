@@ -22,14 +22,14 @@ public class CaseNotices {
   }
 
   /** Sends the notice unless it is a reminder about a date that has already come. */
-  public boolean send(String caseNumber, NoticeType type, Map<String, Object> facts) {
+  public boolean send(String processInstanceId, String caseNumber, NoticeType type, Map<String, Object> facts) {
     LocalDate today = deadlines.today();
     if (type.pointlessFrom() != null && facts.get(type.pointlessFrom()) instanceof String limit
         && !today.isBefore(LocalDate.parse(limit))) {
       LOG.info("Skipped {} for case {}: {} has come", type, caseNumber, type.pointlessFrom());
       return false;
     }
-    notifier.send(new Notice(caseNumber, type, today, facts));
+    notifier.send(new Notice(processInstanceId, caseNumber, type, today, facts));
     return true;
   }
 }

@@ -43,7 +43,7 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
           LocalDate.parse((String) execution.getVariable(PLANNED_RETURN_DATE)), LocalDate.parse(returnBy));
       execution.setVariable(RETURNS_AFTER_EXPIRY, late);
       if (late) {
-        notices.send((String) execution.getVariable(CASE_NUMBER), NoticeType.RETURN_AFTER_EXPIRY, execution.getVariables());
+        notices.send(execution.getProcessInstanceId(), (String) execution.getVariable(CASE_NUMBER), NoticeType.RETURN_AFTER_EXPIRY, execution.getVariables());
       }
     }
     moveTimers(execution);

@@ -17,7 +17,7 @@ public class SendNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     NoticeType type = NoticeType.valueOf((String) execution.getVariableLocal(ExitReentryPermitProcess.Variables.NOTICE));
-    notices.send((String) execution.getVariable(ExitReentryPermitProcess.Variables.CASE_NUMBER), type,
+    notices.send(execution.getProcessInstanceId(), (String) execution.getVariable(ExitReentryPermitProcess.Variables.CASE_NUMBER), type,
         execution.getVariables());
   }
 }

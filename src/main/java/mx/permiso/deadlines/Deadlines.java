@@ -30,6 +30,11 @@ public class Deadlines {
     this.businessDays = new BusinessDays(new HashSet<>(settings.extraClosedDays()));
   }
 
+  /** This moment. */
+  public Instant now() {
+    return clock.instant();
+  }
+
   /** Today in the firm's zone. */
   public LocalDate today() {
     return LocalDate.now(clock.withZone(zone));

@@ -1,0 +1,161 @@
+package mx.permiso.mail;
+
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import mx.permiso.cases.Notice;
+import mx.permiso.cases.NoticeType;
+import mx.permiso.deadlines.Deadlines;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes a notice as an email in the client's language from the firm's templates in
+ * {@code src/main/resources/mail/<language>/<NOTICE>.txt}: the first line is the subject, the
+ * rest the body (blank lines separate paragraphs, lines starting with "- " make a list). The
+ * HTML version is the same text in {@code mail/layout.html}. Text is the firm's to edit.
+ */
+@Component
+public class MailComposer {
+
+  static final List<String> LANGUAGES = List.of("en", "es");
+
+  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+  private final MailSettings settings;
+  private final Deadlines deadlines;
+  private final ZoneId zone;
+
+  public MailComposer(MailSettings settings, Deadlines deadlines, ZoneId businessZone) {
+    this.settings = settings;
+    this.deadlines = deadlines;
+    this.zone = businessZone;
+  }
+
+  public ComposedMail compose(Notice notice, String language) {
+    String lang = LANGUAGES.contains(language) ? language : "en";
+    Locale locale = Locale.forLanguageTag(lang);
+    Map<String, Object> variables = new HashMap<>(notice.facts());
+    variables.put("dates", new PeopleDates(lang));
+    variables.put("officeHours", settings.officeHours(lang));
+    variables.put("documents", bullets(describe((String) notice.facts().get("requiredDocuments"), locale)));
+    variables.put("missingList", bullets(describe((String) notice.facts().get("missingDocuments"), locale)));
+    variables.put("daysLeft", daysLeft(notice));
+
+    String rendered = text.process(lang + "/" + notice.type().name(), new Context(locale, variables)).strip();
+    int firstBreak = rendered.indexOf('\n');
+    String subject = (firstBreak < 0 ? rendered : rendered.substring(0, firstBreak)).strip();
+    String body = firstBreak < 0 ? "" : rendered.substring(firstBreak + 1).strip();
+
+    Context page = new Context(locale);
+    page.setVariable("language", lang);
+    page.setVariable("subject", subject);
+    page.setVariable("blocks", blocks(body));
+    String footer = MessageFormat.format(bundle("footer", locale).getString("footer"), notice.caseNumber(),
+        settings.officeHours(lang));
+    page.setVariable("footer", footer);
+    return new ComposedMail(subject, body + "\n\n-- \n" + footer, html.process("layout", page), attachments(notice, locale));
+  }
+
+  private int daysLeft(Notice notice) {
+    return notice.facts().get("latestRequestDate") instanceof String last
+        ? deadlines.businessDays().between(notice.on(), LocalDate.parse(last))
+        : 0;
+  }
+
+  private List<ComposedMail.Attachment> attachments(Notice notice, Locale locale) {
+    ResourceBundle calendar = bundle("calendar", locale);
+    Map<String, Object> facts = notice.facts();
+    String uid = notice.caseNumber() + "-" + notice.type().name().toLowerCase(Locale.ROOT) + "@permiso";
+    byte[] ics = switch (notice.type()) {
+      case APPOINTMENT_INSTRUCTIONS -> CalendarFiles.timedEvent(uid, deadlines.now(),
+          LocalDate.parse((String) facts.get("appointmentDate")), LocalTime.parse((String) facts.get("appointmentTime")),
+          zone, 60, calendar.getString("appointment.summary"), (String) facts.get("inmOffice"),
+          MessageFormat.format(calendar.getString("appointment.description"), notice.caseNumber()));
+      case PERMIT_ISSUED -> CalendarFiles.allDayEvent(uid, deadlines.now(), LocalDate.parse((String) facts.get("returnByDate")),
+          MessageFormat.format(calendar.getString("returnBy.summary"), notice.caseNumber()),
+          calendar.getString("returnBy.description"));
+      case WELCOME_BACK -> CalendarFiles.allDayEvent(uid, deadlines.now(),
+          LocalDate.parse((String) facts.get("permitReturnDueDate")),
+          MessageFormat.format(calendar.getString("handBack.summary"), notice.caseNumber()),
+          calendar.getString("handBack.description"));
+      default -> null;
+    };
+    return ics == null ? List.of()
+        : List.of(new ComposedMail.Attachment(notice.type() == NoticeType.APPOINTMENT_INSTRUCTIONS
+            ? "inm-appointment.ics" : notice.type() == NoticeType.PERMIT_ISSUED ? "return-by.ics" : "hand-back.ics",
+            "text/calendar; charset=UTF-8; method=PUBLISH", ics));
+  }
+
+  /** Document codes (comma-separated) in words; free text written by staff stays as it is. */
+  private static List<String> describe(String codes, Locale locale) {
+    if (codes == null || codes.isBlank()) {
+      return List.of();
+    }
+    ResourceBundle names = bundle("documents", locale);
+    return Arrays.stream(codes.split(","))
+        .map(String::strip)
+        .filter(code -> !code.isEmpty())
+        .map(code -> {
+          try {
+            return names.getString(code);
+          } catch (MissingResourceException freeText) {
+            return code;
+          }
+        })
+        .toList();
+  }
+
+  private static String bullets(List<String> items) {
+    return items.stream().map(item -> "- " + item).collect(Collectors.joining("\n"));
+  }
+
+  /** Paragraphs and lists of the body, for the HTML layout. */
+  static List<Block> blocks(String body) {
+    List<Block> blocks = new ArrayList<>();
+    for (String paragraph : body.split("\\n\\s*\\n")) {
+      List<String> lines = paragraph.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+      if (lines.isEmpty()) {
+        continue;
+      }
+      boolean list = lines.stream().allMatch(line -> line.startsWith("- "));
+      blocks.add(new Block(list, list ? lines.stream().map(line -> line.substring(2)).toList() : lines));
+    }
+    return blocks;
+  }
+
+  /** A paragraph, or a bulleted list when {@code list}. */
+  public record Block(boolean list, List<String> lines) {
+  }
+
+  private static ResourceBundle bundle(String name, Locale locale) {
+    return ResourceBundle.getBundle("mail/" + name, locale, ResourceBundle.Control.getNoFallbackControl(
+        ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  private static TemplateEngine engine(TemplateMode mode, String suffix) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("mail/");
+    resolver.setSuffix(suffix);
+    resolver.setTemplateMode(mode);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+}

@@ -1,0 +1,141 @@
+package mx.permiso.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what waits in the outbox over SMTP and records the outcome. Safe to run on every node at
+ * once: each round takes messages no other dispatcher holds. A failed attempt is retried later,
+ * waiting longer each time; after the last attempt, or at once for an address that can never
+ * work, the message is marked failed and staff see an incident on the case in Cockpit.
+ */
+@Component
+public class MailDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+  private final Outbox outbox;
+  private final ObjectProvider<JavaMailSender> senders;
+  private final MailSettings settings;
+  private final Clock clock;
+  private final DeliveryFailures failures;
+  private final AtomicBoolean toldNoSmtp = new AtomicBoolean();
+
+  public MailDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> senders, MailSettings settings, Clock clock,
+      DeliveryFailures failures) {
+    this.outbox = outbox;
+    this.senders = senders;
+    this.settings = settings;
+    this.clock = clock;
+    this.failures = failures;
+  }
+
+  /** One round: sends what is due, up to the batch size. Returns how many were sent. */
+  public int dispatchDue() {
+    JavaMailSender sender = senders.getIfAvailable();
+    if (sender == null) {
+      if (toldNoSmtp.compareAndSet(false, true)) {
+        LOG.warn("Email is not being sent: no SMTP server is configured (SPRING_MAIL_HOST). "
+            + "Messages wait in the outbox and go out once one is.");
+      }
+      return 0;
+    }
+    List<OutboxMessage> due = outbox.claim(settings.batchSize(), clock.instant(), settings.lease());
+    int sent = 0;
+    for (OutboxMessage message : due) {
+      if (send(sender, message)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  private boolean send(JavaMailSender sender, OutboxMessage message) {
+    try {
+      MimeMessage mime = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+      helper.setFrom(settings.from());
+      helper.setTo(new InternetAddress(message.recipient(), true));
+      helper.setSubject(message.subject());
+      helper.setText(message.text(), message.html());
+      for (ComposedMail.Attachment attachment : outbox.attachments(message.id())) {
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      }
+      mime.setHeader("X-Permiso-Case", message.caseNumber());
+      mime.setHeader("X-Permiso-Message", message.dedupeKey());
+      sender.send(mime);
+      outbox.markSent(message.id(), clock.instant());
+      return true;
+    } catch (MessagingException | MailException e) {
+      failed(message, e);
+      return false;
+    }
+  }
+
+  private void failed(OutboxMessage message, Exception error) {
+    int attempts = message.attempts() + 1;
+    boolean permanent = isPermanent(error);
+    String reason = describe(error);
+    if (permanent || attempts >= settings.maxAttempts()) {
+      outbox.markAttemptFailed(message.id(), reason, null);
+      LOG.warn("Email {} of case {} failed for good after {} attempt(s): {}", message.noticeType(),
+          message.caseNumber(), attempts, reason);
+      failures.report(message, attempts, reason);
+    } else {
+      Instant retryAt = clock.instant().plus(settings.retryAfter(attempts));
+      outbox.markAttemptFailed(message.id(), reason, retryAt);
+      LOG.info("Email {} of case {} not sent (attempt {}), retrying at {}: {}", message.noticeType(),
+          message.caseNumber(), attempts, retryAt, reason);
+    }
+  }
+
+  /** An address that cannot be parsed, or one the server refuses outright (5xx), will never work. */
+  static boolean isPermanent(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AddressException) {
+        return true;
+      }
+      if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500) {
+        return true;
+      }
+      if (cause instanceof MailSendException send) {
+        for (Exception failed : send.getFailedMessages().values()) {
+          if (failed != cause && isPermanent(failed)) {
+            return true;
+          }
+        }
+      }
+      if (cause instanceof SendFailedException failed && failed.getNextException() != null
+          && failed.getNextException() != cause && isPermanent(failed.getNextException())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.strip();
+  }
+}

@@ -1,0 +1,42 @@
+package mx.permiso.mail;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How client email goes out ({@code permiso.mail.*}); the SMTP server itself is Spring's
+ * {@code spring.mail.*}.
+ *
+ * @param from sender address of every email
+ * @param staffAddress the firm's shared inbox, copied on warnings meant for staff
+ * @param officeHours the phone support hours quoted in emails, by language
+ * @param maxAttempts delivery attempts before a message is marked failed
+ * @param firstRetryAfter wait before the second attempt; doubles each time
+ * @param maxRetryAfter longest wait between attempts
+ * @param batchSize messages a dispatcher takes per round
+ * @param lease how long a dispatcher holds the messages it took before others may take them
+ * @param dispatchInterval pause between dispatcher rounds
+ */
+@ConfigurationProperties("permiso.mail")
+public record MailSettings(
+    String from,
+    String staffAddress,
+    Map<String, String> officeHours,
+    int maxAttempts,
+    Duration firstRetryAfter,
+    Duration maxRetryAfter,
+    int batchSize,
+    Duration lease,
+    Duration dispatchInterval) {
+
+  public String officeHours(String language) {
+    return officeHours.getOrDefault(language, officeHours.get("en"));
+  }
+
+  /** Wait before attempt number {@code attempts + 1}, after {@code attempts} failures. */
+  public Duration retryAfter(int attempts) {
+    Duration wait = firstRetryAfter.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+    return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+  }
+}

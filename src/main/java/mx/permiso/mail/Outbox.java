@@ -1,0 +1,146 @@
+package mx.permiso.mail;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox table: messages written with the step that causes them, taken by dispatchers
+ * (several at once, on several nodes) and marked with what happened.
+ */
+@Repository
+public class Outbox {
+
+  /** Where a message stands. */
+  public enum Status { PENDING, SENT, FAILED }
+
+  private static final RowMapper<OutboxMessage> MESSAGE = (rs, row) -> new OutboxMessage(
+      rs.getLong("id"), rs.getString("dedupe_key"), rs.getString("case_number"), rs.getString("process_instance_id"),
+      rs.getString("notice_type"), rs.getString("language"), rs.getString("recipient"), rs.getString("subject"),
+      rs.getString("body_text"), rs.getString("body_html"), Status.valueOf(rs.getString("status")),
+      rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
+      instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+
+  private static final String COLUMNS = "id, dedupe_key, case_number, process_instance_id, notice_type, language, "
+      + "recipient, subject, body_text, body_html, status, attempts, next_attempt_at, last_error, created_at, sent_at";
+
+  private final JdbcTemplate jdbc;
+  private final boolean skipLocked;
+
+  public Outbox(JdbcTemplate jdbc, DataSource dataSource) throws MetaDataAccessException {
+    this.jdbc = jdbc;
+    String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
+    // Several dispatchers must not take the same rows: PostgreSQL skips rows another holds.
+    this.skipLocked = product.toLowerCase().contains("postgres");
+  }
+
+  /**
+   * Adds the message unless one with the same dedupe key exists; joins the caller's
+   * transaction, so the row commits or rolls back with the step that wrote it.
+   *
+   * @return whether a row was added
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean enqueue(NewMessage message, Instant now) {
+    Integer existing = jdbc.queryForObject("select count(*) from outbox_message where dedupe_key = ?",
+        Integer.class, message.dedupeKey());
+    if (existing != null && existing > 0) {
+      return false;
+    }
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var insert = connection.prepareStatement("insert into outbox_message (dedupe_key, case_number, "
+          + "process_instance_id, notice_type, language, recipient, subject, body_text, body_html, status, attempts, "
+          + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", new String[] {"id"});
+      insert.setString(1, message.dedupeKey());
+      insert.setString(2, message.caseNumber());
+      insert.setString(3, message.processInstanceId());
+      insert.setString(4, message.noticeType());
+      insert.setString(5, message.language());
+      insert.setString(6, message.recipient());
+      insert.setString(7, message.mail().subject());
+      insert.setString(8, message.mail().text());
+      insert.setString(9, message.mail().html());
+      insert.setTimestamp(10, Timestamp.from(now));
+      insert.setTimestamp(11, Timestamp.from(now));
+      return insert;
+    }, key);
+    long id = key.getKey().longValue();
+    for (ComposedMail.Attachment attachment : message.mail().attachments()) {
+      jdbc.update("insert into outbox_attachment (message_id, file_name, content_type, content) values (?, ?, ?, ?)",
+          id, attachment.fileName(), attachment.contentType(), attachment.content());
+    }
+    return true;
+  }
+
+  /**
+   * Takes up to {@code limit} messages that are due, holding them for {@code lease} so no other
+   * dispatcher sends them meanwhile; a dispatcher that dies lets its messages go when the lease ends.
+   */
+  @Transactional
+  public List<OutboxMessage> claim(int limit, Instant now, Duration lease) {
+    List<Long> ids = jdbc.queryForList("select id from outbox_message where status = 'PENDING' "
+        + "and next_attempt_at <= ? and (locked_until is null or locked_until <= ?) order by next_attempt_at, id "
+        + "limit ? for update" + (skipLocked ? " skip locked" : ""), Long.class,
+        Timestamp.from(now), Timestamp.from(now), limit);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(",", ids.stream().map(String::valueOf).toList());
+    jdbc.update("update outbox_message set locked_until = ? where id in (" + in + ")", Timestamp.from(now.plus(lease)));
+    return jdbc.query("select " + COLUMNS + " from outbox_message where id in (" + in + ") order by id", MESSAGE);
+  }
+
+  public List<ComposedMail.Attachment> attachments(long messageId) {
+    return jdbc.query("select file_name, content_type, content from outbox_attachment where message_id = ? order by id",
+        (rs, row) -> new ComposedMail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), messageId);
+  }
+
+  public void markSent(long id, Instant now) {
+    jdbc.update("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, locked_until = null, "
+        + "last_error = null where id = ?", Timestamp.from(now), id);
+  }
+
+  /** Records a failed attempt: another try at {@code retryAt}, or none when it is null. */
+  public void markAttemptFailed(long id, String error, Instant retryAt) {
+    jdbc.update("update outbox_message set attempts = attempts + 1, locked_until = null, last_error = ?, "
+            + "status = ?, next_attempt_at = coalesce(?, next_attempt_at) where id = ?",
+        abbreviate(error), retryAt == null ? Status.FAILED.name() : Status.PENDING.name(),
+        retryAt == null ? null : Timestamp.from(retryAt), id);
+  }
+
+  /** Every message of a case, oldest first: the case's communication log. */
+  public List<OutboxMessage> forCase(String caseNumber) {
+    return jdbc.query("select " + COLUMNS + " from outbox_message where case_number = ? order by created_at, id",
+        MESSAGE, caseNumber);
+  }
+
+  public long count(Status status) {
+    Long count = jdbc.queryForObject("select count(*) from outbox_message where status = ?", Long.class, status.name());
+    return count == null ? 0 : count;
+  }
+
+  private static String abbreviate(String error) {
+    String text = error == null ? "unknown error" : error;
+    return text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  /** What a process step asks to send. */
+  public record NewMessage(String dedupeKey, String caseNumber, String processInstanceId, String noticeType,
+                           String language, String recipient, ComposedMail mail) {
+  }
+}

@@ -1,0 +1,145 @@
+package mx.permiso.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mx.permiso.cases.Notice;
+import mx.permiso.cases.NoticeType;
+import mx.permiso.deadlines.DeadlineSettings;
+import mx.permiso.deadlines.Deadlines;
+import mx.permiso.support.SampleCase;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class MailComposerTest {
+
+  private static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
+  private final Deadlines deadlines = new Deadlines(
+      new DeadlineSettings(60, 10, LocalTime.of(10, 0), LocalTime.of(15, 0), 1, Period.ofDays(2), Period.ofDays(2),
+          Period.ofDays(3), 7, 1, List.of()),
+      Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY);
+  private final MailSettings settings = new MailSettings("Permiso <permisos@example.com>", "staff@example.com",
+      Map.of("en", "Monday to Friday, 10:00 to 15:00 (Mexico City time)",
+          "es", "de lunes a viernes, de 10:00 a 15:00 (hora de la Ciudad de México)"),
+      8, Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10));
+  private final MailComposer composer = new MailComposer(settings, deadlines, MEXICO_CITY);
+
+  /** A case far enough along that every notice has what it talks about. */
+  private static Map<String, Object> facts(String language) {
+    Map<String, Object> facts = new HashMap<>(SampleCase.intake("EXR-2026-0042"));
+    facts.put("language", language);
+    facts.put("requiredDocuments", "FLIGHT_ITINERARY,APPLICATION_STATUS_NUT,PHOTO_CHILD_SIZE");
+    facts.put("missingDocuments", "PHOTO_CHILD_SIZE");
+    facts.put("latestRequestDate", "2026-11-17");
+    facts.put("firmFeeMxn", 3500);
+    facts.put("inmFeeMxn", 522);
+    facts.put("declineReason", "Outside our offices");
+    facts.put("appointmentDate", "2026-11-12");
+    facts.put("appointmentTime", "09:30");
+    facts.put("processAtOnce", false);
+    facts.put("permitDate", "2026-11-12");
+    facts.put("returnByDate", "2027-01-11");
+    facts.put("notIssuedReason", "Card sent to print");
+    facts.put("reentryDate", "2026-12-10");
+    facts.put("permitReturnDueDate", "2026-12-20");
+    return facts;
+  }
+
+  private ComposedMail compose(NoticeType type, String language) {
+    return composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 11, 5), facts(language)), language);
+  }
+
+  @ParameterizedTest
+  @EnumSource(NoticeType.class)
+  void everyNoticeHasAnEnglishAndASpanishEmail(NoticeType type) {
+    for (String language : List.of("en", "es")) {
+      ComposedMail mail = compose(type, language);
+      assertThat(mail.subject()).as(type + " " + language).isNotBlank().doesNotContain("[(", "${", "null");
+      assertThat(mail.text()).as(type + " " + language).contains("Jane Doe").doesNotContain("[(", "[#", "${", "null");
+      assertThat(mail.html()).contains("<html").contains("lang=\"" + language + "\"")
+          .contains(org.springframework.web.util.HtmlUtils.htmlEscape(mail.subject(), "UTF-8"))
+          .contains("EXR-2026-0042");
+    }
+  }
+
+  @Test
+  void datesAreWrittenForPeopleInTheClientsLanguage() {
+    assertThat(compose(NoticeType.PERMIT_ISSUED, "en").text()).contains("Monday 11 January 2027")
+        .contains("Thursday 12 November 2026");
+    assertThat(compose(NoticeType.PERMIT_ISSUED, "es").text()).contains("lunes 11 de enero de 2027")
+        .contains("jueves 12 de noviembre de 2026");
+    assertThat(compose(NoticeType.ACKNOWLEDGEMENT, "es").text()).contains("viernes 20 de noviembre de 2026")
+        .contains("martes 17 de noviembre de 2026");
+  }
+
+  @Test
+  void acknowledgementListsTheDocumentsFeesAndOfficeHours() {
+    ComposedMail mail = compose(NoticeType.ACKNOWLEDGEMENT, "en");
+    assertThat(mail.text()).contains("- A copy of your flight itinerary", "- One colour photo, child size 2.5 x 3 cm",
+        "MXN 3500", "MXN 522", "10:00 to 15:00");
+    assertThat(mail.html()).contains("<li>A copy of your flight itinerary");
+  }
+
+  @Test
+  void documentsReminderSaysHowManyBusinessDaysAreLeft() {
+    // From Thursday 5 November to Tuesday 17 November: 6, 9, 10, 11, 12, 13 (16 is a holiday), 17.
+    assertThat(compose(NoticeType.DOCUMENTS_REMINDER, "en").text()).contains("7 business day(s)")
+        .contains("- One colour photo");
+  }
+
+  @Test
+  void htmlEscapesWhatTheClientTyped() {
+    Map<String, Object> facts = facts("en");
+    facts.put("clientName", "<script>alert(1)</script>");
+    ComposedMail mail = composer.compose(new Notice("pi", "EXR-2026-0042", NoticeType.CASE_CLOSED,
+        LocalDate.of(2026, 12, 20), facts), "en");
+    assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");
+  }
+
+  @Test
+  void appointmentInstructionsCarryACalendarInvitationAtTheLocalTime() throws Exception {
+    ComposedMail mail = compose(NoticeType.APPOINTMENT_INSTRUCTIONS, "es");
+    assertThat(mail.attachments()).singleElement().satisfies(attachment -> {
+      assertThat(attachment.fileName()).isEqualTo("inm-appointment.ics");
+      assertThat(attachment.contentType()).startsWith("text/calendar");
+    });
+    Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(mail.attachments().get(0).content()));
+    VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+    // 09:30 in Mexico City is 15:30 UTC.
+    assertThat(event.getDateTimeStart().getValue()).isEqualTo("20261112T153000Z");
+    assertThat(event.getLocation().getValue()).isEqualTo("Querétaro");
+  }
+
+  @Test
+  void permitIssuedAndWelcomeBackCarryAllDayDeadlines() throws Exception {
+    Calendar returnBy = new CalendarBuilder().build(new ByteArrayInputStream(
+        compose(NoticeType.PERMIT_ISSUED, "en").attachments().get(0).content()));
+    assertThat(returnBy.<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStart().getValue()).isEqualTo("20270111");
+    Calendar handBack = new CalendarBuilder().build(new ByteArrayInputStream(
+        compose(NoticeType.WELCOME_BACK, "en").attachments().get(0).content()));
+    assertThat(handBack.<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStart().getValue()).isEqualTo("20261220");
+    assertThat(compose(NoticeType.CASE_CLOSED, "en").attachments()).isEmpty();
+  }
+
+  @Test
+  void longCalendarLinesAreFolded() {
+    String folded = CalendarFiles.fold("DESCRIPTION:" + "é".repeat(80));
+    assertThat(folded.lines()).allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(75));
+  }
+}
