@@ -1,0 +1,195 @@
+package mx.permiso.mail;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
+import static mx.permiso.support.LiveCase.clockAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import mx.permiso.cases.ExitReentryPermitProcess.Messages;
+import mx.permiso.support.LiveCase;
+import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.SampleCase;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Two whole cases on PostgreSQL, one in English and one in Spanish, with every email going
+ * through the outbox to a real SMTP server (GreenMail): what the client receives, in order.
+ */
+@PostgresApplicationTest
+@TestPropertySource(properties = {
+    "spring.mail.host=localhost",
+    "spring.mail.port=3025",
+    "permiso.mail.dispatcher-enabled=false",
+    "camunda.bpm.job-execution.wait-time-in-millis=100",
+    "camunda.bpm.job-execution.max-wait=500"
+})
+class ClientEmailIT {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  MailDispatcher dispatcher;
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aCanjeClientReceivesEveryEmailOfTheCaseInEnglish() throws Exception {
+    String caseNumber = "EXR-2026-0300";
+    clockAt("2026-11-03", "09:00");
+    LiveCase live = new LiveCase(engine, caseNumber).start(SampleCase.intake(caseNumber))
+        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
+        .correlate(Messages.DOCUMENTS_SUBMITTED, Map.of())
+        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true))
+        .complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
+        .complete(USER_TASK_BOOK_APPOINTMENT, Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
+            "inmOffice", "Querétaro", "processAtOnce", false));
+    live.awaitTask(USER_TASK_RECORD_OUTCOME);
+    clockAt("2026-11-11", "10:01");
+    live.awaitPassed(SERVICE_TASK_SEND_APPOINTMENT_REMINDER);
+    clockAt("2026-11-12", "12:00");
+    live.complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-12"));
+    live.awaitTask(USER_TASK_CONFIRM_DEPARTURE);
+    clockAt("2026-11-19", "10:01");
+    live.awaitPassed(SERVICE_TASK_SEND_DEPARTURE_REMINDER).correlate(Messages.DEPARTURE_CONFIRMED, Map.of());
+    live.awaitTask(USER_TASK_CONFIRM_REENTRY);
+    clockAt("2026-12-10", "20:00");
+    live.correlate(Messages.REENTRY_CONFIRMED, Map.of("reentryDate", "2026-12-10"));
+    live.awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
+    clockAt("2026-12-13", "10:01");
+    live.awaitPassed(SERVICE_TASK_SEND_HAND_BACK_REMINDER)
+        .correlate(Messages.PERMIT_RETURNED, Map.of("permitReturnedDate", "2026-12-14"))
+        .awaitEnded();
+
+    List<MimeMessage> received = deliverAll(9);
+    assertThat(received).extracting(MimeMessage::getSubject).containsExactly(
+        "Your exit and re-entry permit request EXR-2026-0300",
+        "Your INM forms are ready to sign (EXR-2026-0300)",
+        "Your INM appointment: Thursday 12 November 2026 at 09:30",
+        "Reminder: INM appointment on Thursday 12 November 2026",
+        "Your permit is issued: come back by Monday 11 January 2027",
+        "Before your flight on Friday 20 November 2026: get your permit stamped",
+        "Welcome back! Hand your permit to INM by Sunday 20 December 2026",
+        "Reminder: hand your permit back to INM by Sunday 20 December 2026",
+        "Your case EXR-2026-0300 is closed");
+    for (MimeMessage message : received) {
+      assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("jane@example.com");
+      assertThat(message.getFrom()).extracting(Object::toString).containsExactly("Permiso <permisos@example.com>");
+    }
+    assertThat(text(received.get(0))).contains("Tuesday 17 November 2026", "- One colour photo", "10:00 to 15:00");
+    assertThat(text(received.get(2))).contains("Querétaro", "attend in person", "cannot go in with you");
+    assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261112T153000Z");
+    assertThat(calendarStart(received.get(4), "return-by.ics")).isEqualTo("20270111");
+    assertThat(text(received.get(5))).contains("Before you check in, take your permit to the INM counter at the airport");
+    assertThat(text(received.get(6))).contains("Sunday 20 December 2026");
+    assertThat(calendarStart(received.get(6), "hand-back.ics")).isEqualTo("20261220");
+  }
+
+  @Test
+  void anEmergencyClientIsWrittenToInSpanish() throws Exception {
+    String caseNumber = "EXR-2026-0301";
+    Map<String, Object> intake = SampleCase.intake(caseNumber);
+    intake.putAll(Map.of("language", "es", "scenario", "EMERGENCY", "emergencyReason", "Cirugía de mi madre",
+        "departureDate", "2026-11-05", "plannedReturnDate", "2026-11-19", "clientEmail", "ana@example.mx",
+        "clientName", "Ana Pérez"));
+    clockAt("2026-11-03", "09:00");
+    LiveCase live = new LiveCase(engine, caseNumber).start(intake)
+        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
+        .correlate(Messages.DOCUMENTS_SUBMITTED, Map.of())
+        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true))
+        .complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
+        .complete(USER_TASK_BOOK_APPOINTMENT, Map.of("appointmentDate", "2026-11-04", "appointmentTime", "08:00",
+            "inmOffice", "CDMX Polanco", "processAtOnce", true));
+    live.awaitTask(USER_TASK_RECORD_OUTCOME);
+    clockAt("2026-11-03", "10:01");
+    live.awaitPassed(SERVICE_TASK_SEND_APPOINTMENT_REMINDER);
+    clockAt("2026-11-04", "12:00");
+    live.complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-04"))
+        .awaitPassed(SERVICE_TASK_SEND_DEPARTURE_REMINDER);
+
+    List<MimeMessage> received = deliverAll(6);
+    assertThat(received).extracting(MimeMessage::getSubject).containsExactly(
+        "Su solicitud de permiso de salida y regreso EXR-2026-0301",
+        "Sus formatos del INM están listos para firmar (EXR-2026-0301)",
+        "Su cita en el INM: miércoles 4 de noviembre de 2026 a las 08:00",
+        "Recordatorio: cita en el INM el miércoles 4 de noviembre de 2026",
+        "Su permiso fue expedido: regrese a más tardar el domingo 3 de enero de 2027",
+        "Antes de su vuelo del jueves 5 de noviembre de 2026: selle su permiso");
+    assertThat(received.get(0).getAllRecipients()).extracting(Object::toString).containsExactly("ana@example.mx");
+    assertThat(text(received.get(0))).contains("Estimado/a Ana Pérez", "Comprobante escrito de la emergencia",
+        "miércoles 4 de noviembre de 2026", "MXN 5000");
+    assertThat(text(received.get(2))).contains("Pedimos al INM que tramite su permiso de inmediato");
+    assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261104T140000Z");
+  }
+
+  /** Runs the dispatcher until the outbox is empty and returns what the SMTP server received. */
+  private List<MimeMessage> deliverAll(int expected) {
+    while (dispatcher.dispatchDue() > 0) {
+      // keep going: a round takes one batch
+    }
+    assertThat(SMTP.getReceivedMessages()).hasSize(expected);
+    return Arrays.asList(SMTP.getReceivedMessages());
+  }
+
+  private static String text(MimeMessage message) throws Exception {
+    return GreenMailUtil.getBody(message).contains("Content-Type") ? plainText(message) : GreenMailUtil.getBody(message);
+  }
+
+  private static String plainText(MimeMessage message) throws Exception {
+    List<String> texts = new ArrayList<>();
+    collect(message.getContent(), texts);
+    return String.join("\n", texts);
+  }
+
+  private static void collect(Object content, List<String> texts) throws Exception {
+    if (content instanceof String text) {
+      texts.add(text);
+    } else if (content instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart part = multipart.getBodyPart(i);
+        if (part.getFileName() == null) {
+          collect(part.getContent(), texts);
+        }
+      }
+    }
+  }
+
+  private static String calendarStart(MimeMessage message, String fileName) throws Exception {
+    Multipart multipart = (Multipart) message.getContent();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (fileName.equals(part.getFileName())) {
+        byte[] ics = part.getInputStream().readAllBytes();
+        return new CalendarBuilder().build(new ByteArrayInputStream(ics)).<VEvent>getComponent("VEVENT")
+            .orElseThrow().getDateTimeStart().getValue();
+      }
+    }
+    throw new AssertionError("no attachment " + fileName + " in " + message.getSubject());
+  }
+}

@@ -1,0 +1,86 @@
+package mx.permiso.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A case in the running application, driven the way staff and the client would while the job
+ * executor works in the background: the test waits for each wait state instead of running jobs.
+ */
+public final class LiveCase {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final ProcessEngine engine;
+  private final String caseNumber;
+  private String instanceId;
+
+  public LiveCase(ProcessEngine engine, String caseNumber) {
+    this.engine = engine;
+    this.caseNumber = caseNumber;
+  }
+
+  /** Sets the engine clock (and so the application's) to a local time in Mexico City. */
+  public static void clockAt(String date, String time) {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.parse(date).atTime(LocalTime.parse(time))
+        .atZone(ZoneId.of("America/Mexico_City")).toInstant()));
+  }
+
+  public LiveCase start(Map<String, Object> intake) {
+    instanceId = engine.getRuntimeService()
+        .startProcessInstanceByKey("exit-reentry-permit", caseNumber, intake).getId();
+    return this;
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  public Task awaitTask(String key) {
+    return await().atMost(PATIENCE).until(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(instanceId).taskDefinitionKey(key).singleResult(), Objects::nonNull);
+  }
+
+  public LiveCase complete(String key, Map<String, Object> variables) {
+    engine.getTaskService().complete(awaitTask(key).getId(), variables);
+    return this;
+  }
+
+  /** Correlates a message once the case waits for it (another transaction may still be finishing). */
+  public LiveCase correlate(String message, Map<String, Object> variables) {
+    await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+      engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(caseNumber)
+          .setVariables(variables).correlate();
+      return true;
+    });
+    return this;
+  }
+
+  public LiveCase awaitPassed(String activityId) {
+    await().atMost(PATIENCE).until(() -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(instanceId).activityId(activityId).finished().count() > 0);
+    return this;
+  }
+
+  public LiveCase awaitPassedTimes(String activityId, int times) {
+    await().atMost(PATIENCE).until(() -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(instanceId).activityId(activityId).finished().count() >= times);
+    return this;
+  }
+
+  public LiveCase awaitEnded() {
+    await().atMost(PATIENCE).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(instanceId).singleResult().getEndTime() != null);
+    return this;
+  }
+}
