@@ -1,6 +1,7 @@
 package mx.permiso.mail;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,14 @@ public class DeliveryFailures {
   }
 
   public void report(OutboxMessage message, int attempts, String reason) {
-    if (message.processInstanceId() == null
-        || runtime.createProcessInstanceQuery().processInstanceId(message.processInstanceId()).count() == 0) {
-      return;
+    ActivityInstance tree = message.processInstanceId() == null ? null
+        : runtime.getActivityInstance(message.processInstanceId());
+    if (tree == null) {
+      return;  // the case has ended: the failed row in its communication log is what staff see
     }
     try {
-      runtime.createIncident(INCIDENT_TYPE, message.processInstanceId(), message.dedupeKey(),
+      // An incident belongs to an execution at a step: the step the case waits at now.
+      runtime.createIncident(INCIDENT_TYPE, waitingExecution(tree), message.dedupeKey(),
           "Email \"" + message.subject() + "\" to " + message.recipient() + " could not be delivered after "
               + attempts + " attempt(s): " + reason + ". Correct the address or the mail server, then resend it "
               + "from the case's communication log.");
@@ -37,5 +40,13 @@ public class DeliveryFailures {
       LOG.warn("Could not raise an incident for the undelivered email {} of case {}: {}", message.noticeType(),
           message.caseNumber(), e.getMessage());
     }
+  }
+
+  private static String waitingExecution(ActivityInstance instance) {
+    ActivityInstance current = instance;
+    while (current.getChildActivityInstances().length > 0) {
+      current = current.getChildActivityInstances()[0];
+    }
+    return current.getExecutionIds()[0];
   }
 }

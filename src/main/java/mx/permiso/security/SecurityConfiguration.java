@@ -25,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin bring their own login, session and CSRF
  *       protection; the engine's authorizations decide what each user sees.</li>
  *   <li>Actuator: only health is public; everything else needs a manager or an admin.</li>
+ *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins).</li>
  *   <li>Anything else needs a login until a later page declares itself public.</li>
  * </ul>
  */
@@ -40,6 +41,7 @@ public class SecurityConfiguration {
   }
 
   private static final String[] OPERATORS = {StaffGroups.MANAGERS, StaffGroups.ADMINS};
+  private static final String[] STAFF = {StaffGroups.LEGAL_STAFF, StaffGroups.MANAGERS, StaffGroups.ADMINS};
 
   @Bean
   @Order(1)
@@ -89,6 +91,7 @@ public class SecurityConfiguration {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/"), path("/error")).permitAll()
+            .requestMatchers(path("/api/cases/**")).hasAnyRole(STAFF)
             .anyRequest().authenticated())
         .httpBasic(withDefaults())
         .build();

@@ -1,0 +1,281 @@
+package mx.permiso.mail;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
+import static mx.permiso.support.LiveCase.clockAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import mx.permiso.cases.ClientNotifier;
+import mx.permiso.cases.Notice;
+import mx.permiso.cases.NoticeType;
+import mx.permiso.security.StaffGroups;
+import mx.permiso.support.Http;
+import mx.permiso.support.LiveCase;
+import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.SampleCase;
+import mx.permiso.support.TestUsers;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Email when things go wrong, on PostgreSQL with a real SMTP server that the test starts and
+ * stops: nothing is lost, nothing is sent twice, and what cannot be delivered shows to staff.
+ */
+@PostgresApplicationTest
+@Import(MailDeliveryIT.FlakyStep.class)
+@TestPropertySource(properties = {
+    "spring.mail.host=localhost",
+    "spring.mail.port=" + MailDeliveryIT.SMTP_PORT,
+    "permiso.mail.dispatcher-enabled=false",
+    "permiso.mail.batch-size=20",
+    "camunda.bpm.job-execution.wait-time-in-millis=100",
+    "camunda.bpm.job-execution.max-wait=500"
+})
+class MailDeliveryIT {
+
+  static final int SMTP_PORT = 3026;
+
+  /** A process step that writes its email and then fails, once. */
+  @TestConfiguration
+  static class FlakyStep {
+    static final AtomicInteger ATTEMPTS = new AtomicInteger();
+
+    @Bean
+    JavaDelegate flakyNoticeDelegate(ClientNotifier notifier) {
+      return execution -> {
+        notifier.send(new Notice(execution.getProcessInstanceId(), "EXR-2026-0403", NoticeType.CASE_CLOSED,
+            LocalDate.of(2026, 11, 3), execution.getVariables()));
+        if (ATTEMPTS.incrementAndGet() == 1) {
+          throw new IllegalStateException("the node died after writing the email");
+        }
+      };
+    }
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  MailDispatcher dispatcher;
+
+  @Autowired
+  Outbox outbox;
+
+  @Autowired
+  TransactionTemplate transactions;
+
+  @Autowired
+  ObjectProvider<JavaMailSender> senders;
+
+  @Autowired
+  MailSettings settings;
+
+  @Autowired
+  Clock clock;
+
+  @Autowired
+  DeliveryFailures failures;
+
+  private final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
+
+  @BeforeEach
+  void atIntake() {
+    clockAt("2026-11-03", "09:00");
+  }
+
+  @AfterEach
+  void stop() {
+    smtp.stop();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void remindersThatFallDueWhileSmtpIsDownAreDeliveredOnceWhenItReturns() {
+    LiveCase live = new LiveCase(engine, "EXR-2026-0401").start(SampleCase.intake("EXR-2026-0401"))
+        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true));
+    live.awaitPassed(SERVICE_TASK_SEND_ACKNOWLEDGEMENT);
+    // Three reminders fall due, one every other day, while the SMTP server is down.
+    int reminders = 0;
+    for (String day : List.of("2026-11-05", "2026-11-07", "2026-11-09")) {
+      clockAt(day, "10:01");
+      live.awaitPassedTimes(SERVICE_TASK_SEND_DOCUMENTS_REMINDER, ++reminders);
+    }
+
+    assertThat(dispatcher.dispatchDue()).isZero();
+    List<OutboxMessage> waiting = outbox.forCase("EXR-2026-0401");
+    assertThat(waiting).extracting(OutboxMessage::noticeType)
+        .containsExactly("ACKNOWLEDGEMENT", "DOCUMENTS_REMINDER", "DOCUMENTS_REMINDER", "DOCUMENTS_REMINDER");
+    assertThat(waiting).allSatisfy(message -> {
+      assertThat(message.status()).isEqualTo(Outbox.Status.PENDING);
+      assertThat(message.attempts()).isOne();
+      assertThat(message.lastError()).containsIgnoringCase("connect");
+    });
+
+    smtp.start();
+    assertThat(dispatcher.dispatchDue()).as("not before the retry is due").isZero();
+    clockAt("2026-11-09", "10:05");
+    dispatchUntilDone();
+    assertThat(dispatcher.dispatchDue()).isZero();
+
+    assertThat(received(smtp, "EXR-2026-0401")).hasSize(4);
+    assertThat(dedupeKeys(received(smtp, "EXR-2026-0401"))).doesNotHaveDuplicates().hasSize(4);
+    assertThat(outbox.forCase("EXR-2026-0401")).extracting(OutboxMessage::status).containsOnly(Outbox.Status.SENT);
+  }
+
+  @Test
+  void aStepRetriedAfterWritingItsEmailStillSendsItOnce() {
+    smtp.start();
+    engine.getRepositoryService().createDeployment().name("flaky-step")
+        .addModelInstance("flaky-step.bpmn", Bpmn.createExecutableProcess("flaky-step").camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_Begun")
+            .serviceTask("ServiceTask_SendAndFail").camundaAsyncBefore().camundaDelegateExpression("${flakyNoticeDelegate}")
+            .endEvent("EndEvent_Done").done())
+        .deploy();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("flaky-step",
+        SampleCase.intake("EXR-2026-0403")).getId();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> FlakyStep.ATTEMPTS.get() >= 1
+        && engine.getManagementService().createJobQuery().processInstanceId(instance).withException().count() == 1);
+    assertThat(outbox.forCase("EXR-2026-0403")).as("rolled back with the failed step").isEmpty();
+    clockAt("2026-11-03", "09:06");   // past the 5-minute retry
+    await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(instance).count() == 0);
+
+    dispatchUntilDone();
+    assertThat(FlakyStep.ATTEMPTS.get()).isEqualTo(2);
+    assertThat(outbox.forCase("EXR-2026-0403")).hasSize(1);
+    assertThat(received(smtp, "EXR-2026-0403")).hasSize(1);
+  }
+
+  @Test
+  void twoDispatchersAtOnceSendEveryMessageExactlyOnce() throws Exception {
+    smtp.start();
+    int messages = 300;
+    transactions.executeWithoutResult(status -> {
+      for (int i = 0; i < messages; i++) {
+        outbox.enqueue(new Outbox.NewMessage("load|" + i, "EXR-2026-0500", null, "DOCUMENTS_REMINDER", "en",
+            "client" + i + "@example.com", new ComposedMail("Reminder " + i, "Body " + i, "<p>Body " + i + "</p>",
+                List.of())), clock.instant());
+      }
+    });
+    MailDispatcher otherNode = new MailDispatcher(outbox, senders, settings, clock, failures);
+
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> sent = new ArrayList<>();
+    for (MailDispatcher node : List.of(dispatcher, otherNode)) {
+      sent.add(nodes.submit(() -> {
+        int total = 0;
+        for (int round = 0; round < 1_000 && waiting("EXR-2026-0500") > 0; round++) {
+          total += node.dispatchDue();
+        }
+        return total;
+      }));
+    }
+    int total = 0;
+    for (Future<Integer> node : sent) {
+      total += node.get();
+    }
+    nodes.shutdown();
+
+    // Rows of other tests in this database may ride along, so count this test's own.
+    assertThat(total).isGreaterThanOrEqualTo(messages);
+    assertThat(sent.get(0).get()).as("both nodes took part").isPositive();
+    assertThat(sent.get(1).get()).as("both nodes took part").isPositive();
+    assertThat(received(smtp, "EXR-2026-0500")).hasSize(messages);
+    assertThat(dedupeKeys(received(smtp, "EXR-2026-0500"))).doesNotHaveDuplicates().hasSize(messages);
+    assertThat(outbox.forCase("EXR-2026-0500")).extracting(OutboxMessage::status).containsOnly(Outbox.Status.SENT);
+  }
+
+  @Test
+  void anAddressThatCanNeverWorkIsMarkedFailedAndShownToStaffWhileOthersGoOut() {
+    smtp.start();
+    Map<String, Object> broken = new HashMap<>(SampleCase.intake("EXR-2026-0402"));
+    broken.put("clientEmail", "jane.example.com");
+    LiveCase bad = new LiveCase(engine, "EXR-2026-0402").start(broken);
+    LiveCase good = new LiveCase(engine, "EXR-2026-0404").start(SampleCase.intake("EXR-2026-0404"));
+    bad.awaitTask(USER_TASK_REVIEW_INTAKE);
+    good.awaitTask(USER_TASK_REVIEW_INTAKE);
+
+    dispatchUntilDone();
+
+    assertThat(received(smtp, "EXR-2026-0402")).isEmpty();
+    assertThat(received(smtp, "EXR-2026-0404")).hasSize(1);
+    OutboxMessage failed = outbox.forCase("EXR-2026-0402").get(0);
+    assertThat(failed.status()).isEqualTo(Outbox.Status.FAILED);
+    assertThat(failed.attempts()).isOne();
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(bad.instanceId())
+        .incidentType(DeliveryFailures.INCIDENT_TYPE).singleResult();
+    assertThat(incident.getIncidentMessage()).contains("could not be delivered", "jane.example.com",
+        "Your exit and re-entry permit request EXR-2026-0402");
+    assertThat(outbox.forCase("EXR-2026-0404")).extracting(OutboxMessage::status).containsExactly(Outbox.Status.SENT);
+
+    TestUsers.ensure(engine.getIdentityService(), "lucia", StaffGroups.LEGAL_STAFF);
+    var log = Http.at(port).get("/api/cases/EXR-2026-0402/communications", "lucia", TestUsers.PASSWORD);
+    assertThat(log.statusCode()).isEqualTo(200);
+    assertThat(log.body()).contains("\"status\":\"FAILED\"", "\"type\":\"ACKNOWLEDGEMENT\"", "jane.example.com");
+    assertThat(Http.at(port).get("/api/cases/EXR-2026-0402/communications").statusCode()).isEqualTo(401);
+  }
+
+  private void dispatchUntilDone() {
+    for (int round = 0; round < 100 && dispatcher.dispatchDue() > 0; round++) {
+      // one batch a round
+    }
+  }
+
+  private long waiting(String caseNumber) {
+    return outbox.forCase(caseNumber).stream().filter(message -> message.status() == Outbox.Status.PENDING).count();
+  }
+
+  /** What the SMTP server received for one case (tests of this class share a database). */
+  private static List<MimeMessage> received(GreenMail smtp, String caseNumber) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(message -> caseNumber.equals(header(message, "X-Permiso-Case")))
+        .toList();
+  }
+
+  private static List<String> dedupeKeys(List<MimeMessage> messages) {
+    return messages.stream().map(message -> header(message, "X-Permiso-Message")).toList();
+  }
+
+  private static String header(MimeMessage message, String name) {
+    try {
+      String[] values = message.getHeader(name);
+      return values == null ? null : values[0];
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
