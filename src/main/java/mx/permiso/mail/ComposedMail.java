@@ -9,6 +9,13 @@ public record ComposedMail(String subject, String text, String html, List<Attach
     attachments = List.copyOf(attachments);
   }
 
+  /** The same email with more files attached. */
+  public ComposedMail withAttachments(List<Attachment> more) {
+    List<Attachment> all = new java.util.ArrayList<>(attachments);
+    all.addAll(more);
+    return new ComposedMail(subject, text, html, all);
+  }
+
   /** A file sent with the email. */
   public record Attachment(String fileName, String contentType, byte[] content) {
   }

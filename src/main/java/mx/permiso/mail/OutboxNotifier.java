@@ -3,7 +3,9 @@ package mx.permiso.mail;
 import mx.permiso.cases.ClientNotifier;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
+import java.util.List;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.documents.DocumentStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,12 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxNotifier implements ClientNotifier {
 
+  static final String INM_PAPERWORK = "INM_PAPERWORK";
+
   private final MailComposer composer;
   private final Outbox outbox;
   private final MailSettings settings;
   private final Deadlines deadlines;
+  private final DocumentStore documents;
 
-  public OutboxNotifier(MailComposer composer, Outbox outbox, MailSettings settings, Deadlines deadlines) {
+  public OutboxNotifier(MailComposer composer, Outbox outbox, MailSettings settings, Deadlines deadlines,
+      DocumentStore documents) {
+    this.documents = documents;
     this.composer = composer;
     this.outbox = outbox;
     this.settings = settings;
@@ -29,11 +36,27 @@ public class OutboxNotifier implements ClientNotifier {
   public void send(Notice notice) {
     String language = notice.facts().get("language") instanceof String chosen ? chosen : "en";
     ComposedMail mail = composer.compose(notice, language);
+    if (notice.type() == NoticeType.PAPERWORK_READY) {
+      mail = mail.withAttachments(paperwork(notice.caseNumber()));
+    }
     enqueue(notice, language, "client", (String) notice.facts().get("clientEmail"), mail);
     if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY && settings.staffAddress() != null
         && !settings.staffAddress().isBlank()) {
       enqueue(notice, language, "staff", settings.staffAddress(), mail);
     }
+  }
+
+  /** The INM forms staff attached to the case; the email is pointless without them. */
+  private List<ComposedMail.Attachment> paperwork(String caseNumber) {
+    List<ComposedMail.Attachment> files = documents.ofKind(caseNumber, INM_PAPERWORK).stream()
+        .map(document -> new ComposedMail.Attachment(document.fileName(), document.contentType(), document.content()))
+        .toList();
+    if (files.isEmpty()) {
+      throw new IllegalStateException("No INM paperwork is attached to case " + caseNumber + ": upload the PDFs from "
+          + "INM's portal (POST /api/cases/" + caseNumber + "/documents with kind=" + INM_PAPERWORK + "), then retry "
+          + "this step in Cockpit.");
+    }
+    return files;
   }
 
   private void enqueue(Notice notice, String language, String role, String recipient, ComposedMail mail) {

@@ -5,11 +5,13 @@ import static mx.permiso.support.LiveCase.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import mx.permiso.documents.DocumentStore;
 import mx.permiso.mail.Outbox;
 import mx.permiso.mail.OutboxMessage;
 import mx.permiso.support.LiveCase;
 import mx.permiso.support.PostgresApplicationTest;
 import mx.permiso.support.SampleCase;
+import mx.permiso.support.SampleFiles;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,6 +39,9 @@ class CaseLifecycleIT {
   @Autowired
   Outbox outbox;
 
+  @Autowired
+  DocumentStore documents;
+
   @AfterEach
   void realTimeAgain() {
     ClockUtil.reset();
@@ -49,8 +54,9 @@ class CaseLifecycleIT {
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED, Map.of())
         .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
-        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true))
-        .complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
+        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
+    documents.store(CASE, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("Solicitud"), "lucia");
+    live.complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
         .complete(USER_TASK_BOOK_APPOINTMENT, Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
             "inmOffice", "Querétaro", "processAtOnce", false));
     live.awaitTask(USER_TASK_RECORD_OUTCOME);

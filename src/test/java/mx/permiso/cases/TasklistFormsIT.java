@@ -10,10 +10,12 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import mx.permiso.documents.DocumentStore;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Browser;
 import mx.permiso.support.PostgresApplicationTest;
 import mx.permiso.support.SampleCase;
+import mx.permiso.support.SampleFiles;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,6 +56,9 @@ class TasklistFormsIT {
   @Autowired
   HistoryService history;
 
+  @Autowired
+  DocumentStore documents;
+
   private Browser browser;
   private String instanceId;
 
@@ -82,6 +87,7 @@ class TasklistFormsIT {
         assertThat(field("inmFeeMxn").getDomProperty("value")).isEqualTo("522");
         check("paymentReceived");
       });
+      documents.store(CASE, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("Solicitud"), STAFF);
       work(USER_TASK_PREPARE_INM_PAPERWORK, form -> check("paperworkReady"));
       work(USER_TASK_BOOK_APPOINTMENT, form -> {
         date("appointmentDate", "2026-11-12");

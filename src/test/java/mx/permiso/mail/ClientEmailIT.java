@@ -16,7 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import mx.permiso.cases.ExitReentryPermitProcess.Messages;
+import mx.permiso.documents.DocumentStore;
+import mx.permiso.security.StaffGroups;
+import mx.permiso.support.Http;
 import mx.permiso.support.LiveCase;
+import mx.permiso.support.SampleFiles;
+import mx.permiso.support.TestUsers;
 import mx.permiso.support.PostgresApplicationTest;
 import mx.permiso.support.SampleCase;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -52,6 +58,12 @@ class ClientEmailIT {
   @Autowired
   MailDispatcher dispatcher;
 
+  @Autowired
+  DocumentStore documents;
+
+  @LocalServerPort
+  int port;
+
   @AfterEach
   void realTimeAgain() {
     ClockUtil.reset();
@@ -65,8 +77,13 @@ class ClientEmailIT {
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate(Messages.DOCUMENTS_SUBMITTED, Map.of())
         .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
-        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true))
-        .complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
+        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
+    // Staff attach the forms filled on INM's portal.
+    TestUsers.ensure(engine.getIdentityService(), "lucia", StaffGroups.LEGAL_STAFF);
+    var uploaded = Http.at(port).upload("/api/cases/" + caseNumber + "/documents?kind=INM_PAPERWORK",
+        "Solicitud de permiso.PDF", SampleFiles.pdf("Solicitud"), "lucia", TestUsers.PASSWORD);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    live.complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
         .complete(USER_TASK_BOOK_APPOINTMENT, Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
             "inmOffice", "Querétaro", "processAtOnce", false));
     live.awaitTask(USER_TASK_RECORD_OUTCOME);
@@ -102,6 +119,8 @@ class ClientEmailIT {
       assertThat(message.getFrom()).extracting(Object::toString).containsExactly("Permiso <permisos@example.com>");
     }
     assertThat(text(received.get(0))).contains("Tuesday 17 November 2026", "- One colour photo", "10:00 to 15:00");
+    assertThat(attachment(received.get(1), "solicitud-de-permiso.pdf")).isEqualTo(SampleFiles.pdf("Solicitud"));
+    assertThat(text(received.get(1))).contains("check every detail carefully", "sign them");
     assertThat(text(received.get(2))).contains("Querétaro", "attend in person", "cannot go in with you");
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261112T153000Z");
     assertThat(calendarStart(received.get(4), "return-by.ics")).isEqualTo("20270111");
@@ -122,8 +141,9 @@ class ClientEmailIT {
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate(Messages.DOCUMENTS_SUBMITTED, Map.of())
         .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
-        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true))
-        .complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
+        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
+    documents.store(caseNumber, "INM_PAPERWORK", "carta.pdf", SampleFiles.pdf("Carta"), "lucia");
+    live.complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
         .complete(USER_TASK_BOOK_APPOINTMENT, Map.of("appointmentDate", "2026-11-04", "appointmentTime", "08:00",
             "inmOffice", "CDMX Polanco", "processAtOnce", true));
     live.awaitTask(USER_TASK_RECORD_OUTCOME);
@@ -144,6 +164,7 @@ class ClientEmailIT {
     assertThat(received.get(0).getAllRecipients()).extracting(Object::toString).containsExactly("ana@example.mx");
     assertThat(text(received.get(0))).contains("Estimado/a Ana Pérez", "Comprobante escrito de la emergencia",
         "miércoles 4 de noviembre de 2026", "MXN 5000");
+    assertThat(attachment(received.get(1), "carta.pdf")).isEqualTo(SampleFiles.pdf("Carta"));
     assertThat(text(received.get(2))).contains("Pedimos al INM que tramite su permiso de inmediato");
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261104T140000Z");
   }
@@ -181,13 +202,16 @@ class ClientEmailIT {
   }
 
   private static String calendarStart(MimeMessage message, String fileName) throws Exception {
+    return new CalendarBuilder().build(new ByteArrayInputStream(attachment(message, fileName)))
+        .<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStart().getValue();
+  }
+
+  private static byte[] attachment(MimeMessage message, String fileName) throws Exception {
     Multipart multipart = (Multipart) message.getContent();
     for (int i = 0; i < multipart.getCount(); i++) {
       BodyPart part = multipart.getBodyPart(i);
       if (fileName.equals(part.getFileName())) {
-        byte[] ics = part.getInputStream().readAllBytes();
-        return new CalendarBuilder().build(new ByteArrayInputStream(ics)).<VEvent>getComponent("VEVENT")
-            .orElseThrow().getDateTimeStart().getValue();
+        return part.getInputStream().readAllBytes();
       }
     }
     throw new AssertionError("no attachment " + fileName + " in " + message.getSubject());

@@ -52,6 +52,22 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** A multipart form upload of one file (field {@code file}) plus plain fields. */
+  public HttpResponse<String> upload(String path, String fileName, byte[] content, String user, String password) {
+    String boundary = "----permiso" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return send(request(path)
+        .header("Authorization", basic(user, password))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   /**
    * Logs in to one of the web apps ({@code tasklist}, {@code cockpit}, {@code admin}) the way the
    * browser does: fetch a page for the CSRF cookie, then post the credentials with its token.
