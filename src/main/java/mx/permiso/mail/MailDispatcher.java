@@ -1,10 +1,14 @@
 package mx.permiso.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +17,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -76,7 +79,7 @@ public class MailDispatcher {
       helper.setSubject(message.subject());
       helper.setText(message.text(), message.html());
       for (ComposedMail.Attachment attachment : outbox.attachments(message.id())) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+        helper.getRootMimeMultipart().addBodyPart(attachmentPart(attachment));
       }
       mime.setHeader("X-Permiso-Case", message.caseNumber());
       mime.setHeader("X-Permiso-Message", message.dedupeKey());
@@ -87,6 +90,16 @@ public class MailDispatcher {
       failed(message, e);
       return false;
     }
+  }
+
+  /** Files go base64-encoded, so they arrive byte for byte (no line-ending rewriting of text-like content). */
+  private static MimeBodyPart attachmentPart(ComposedMail.Attachment attachment) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+    part.setFileName(attachment.fileName());
+    part.setDisposition(Part.ATTACHMENT);
+    part.setHeader("Content-Transfer-Encoding", "base64");
+    return part;
   }
 
   private void failed(OutboxMessage message, Exception error) {
