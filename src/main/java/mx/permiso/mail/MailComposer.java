@@ -65,8 +65,11 @@ public class MailComposer {
     page.setVariable("language", lang);
     page.setVariable("subject", subject);
     page.setVariable("blocks", blocks(body));
-    String footer = MessageFormat.format(bundle("footer", locale).getString("footer"), notice.caseNumber(),
-        settings.officeHours(lang));
+    ResourceBundle footers = bundle("footer", locale);
+    String footer = MessageFormat.format(footers.getString("footer"), notice.caseNumber(), settings.officeHours(lang));
+    if (notice.facts().get("caseLink") instanceof String link) {
+      footer = MessageFormat.format(footers.getString("link"), link) + "\n" + footer;
+    }
     page.setVariable("footer", footer);
     return new ComposedMail(subject, body + "\n\n-- \n" + footer, html.process("layout", page), attachments(notice, locale));
   }

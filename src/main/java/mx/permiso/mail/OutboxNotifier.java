@@ -3,7 +3,12 @@ package mx.permiso.mail;
 import mx.permiso.cases.ClientNotifier;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mx.permiso.clientportal.ClientLinks;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.DocumentStore;
 import org.springframework.stereotype.Component;
@@ -16,16 +21,20 @@ import org.springframework.stereotype.Component;
 public class OutboxNotifier implements ClientNotifier {
 
   static final String INM_PAPERWORK = "INM_PAPERWORK";
+  private static final Set<NoticeType> ENDINGS = EnumSet.of(NoticeType.INTAKE_DECLINED, NoticeType.PERMIT_NOT_ISSUED,
+      NoticeType.CASE_CLOSED, NoticeType.CASE_CANCELLED);
 
   private final MailComposer composer;
   private final Outbox outbox;
   private final MailSettings settings;
   private final Deadlines deadlines;
   private final DocumentStore documents;
+  private final ClientLinks links;
 
   public OutboxNotifier(MailComposer composer, Outbox outbox, MailSettings settings, Deadlines deadlines,
-      DocumentStore documents) {
+      DocumentStore documents, ClientLinks links) {
     this.documents = documents;
+    this.links = links;
     this.composer = composer;
     this.outbox = outbox;
     this.settings = settings;
@@ -35,7 +44,8 @@ public class OutboxNotifier implements ClientNotifier {
   @Override
   public void send(Notice notice) {
     String language = notice.facts().get("language") instanceof String chosen ? chosen : "en";
-    ComposedMail mail = composer.compose(notice, language);
+    Notice withLink = withCaseLink(notice);
+    ComposedMail mail = composer.compose(withLink, language);
     if (notice.type() == NoticeType.PAPERWORK_READY) {
       mail = mail.withAttachments(paperwork(notice.caseNumber()));
     }
@@ -44,6 +54,17 @@ public class OutboxNotifier implements ClientNotifier {
         && !settings.staffAddress().isBlank()) {
       enqueue(notice, language, "staff", settings.staffAddress(), mail);
     }
+  }
+
+  /** Every email carries the client's case link while the case runs; the one that ends it kills the link. */
+  private Notice withCaseLink(Notice notice) {
+    if (ENDINGS.contains(notice.type())) {
+      links.revoke(notice.caseNumber());
+      return notice;
+    }
+    Map<String, Object> facts = new HashMap<>(notice.facts());
+    links.linkFor(notice.caseNumber()).ifPresent(link -> facts.put("caseLink", link));
+    return new Notice(notice.processInstanceId(), notice.caseNumber(), notice.type(), notice.on(), facts);
   }
 
   /** The INM forms staff attached to the case; the email is pointless without them. */

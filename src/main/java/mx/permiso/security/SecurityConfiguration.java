@@ -26,6 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       protection; the engine's authorizations decide what each user sees.</li>
  *   <li>Actuator: only health is public; everything else needs a manager or an admin.</li>
  *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins).</li>
+ *   <li>{@code /c/{token}}: public; the client's secret link is the key to one case.</li>
  *   <li>Anything else needs a login until a later page declares itself public.</li>
  * </ul>
  */
@@ -104,6 +105,8 @@ public class SecurityConfiguration {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/"), path("/error")).permitAll()
+            // The client's case page: the secret link is the key, checked by the page itself.
+            .requestMatchers(path("/c/*")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(withDefaults())
         .build();

@@ -119,6 +119,13 @@ class ClientEmailIT {
       assertThat(message.getFrom()).extracting(Object::toString).containsExactly("Permiso <permisos@example.com>");
     }
     assertThat(text(received.get(0))).contains("Tuesday 17 November 2026", "- One colour photo", "10:00 to 15:00");
+    // The case link in every email while the case runs; dead once it is closed.
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/c/[A-Za-z0-9_-]{43})")
+        .matcher(text(received.get(0)));
+    assertThat(link.find()).as("case link in the acknowledgement").isTrue();
+    assertThat(text(received.get(7))).contains(link.group(1));
+    assertThat(text(received.get(8))).doesNotContain("/c/");
+    assertThat(Http.at(port).get(link.group(1)).statusCode()).as("link of a closed case").isEqualTo(404);
     assertThat(attachment(received.get(1), "solicitud-de-permiso.pdf")).isEqualTo(SampleFiles.pdf("Solicitud"));
     assertThat(text(received.get(1))).contains("check every detail carefully", "sign them");
     assertThat(text(received.get(2))).contains("Querétaro", "attend in person", "cannot go in with you");
@@ -162,6 +169,13 @@ class ClientEmailIT {
         "Su permiso fue expedido: regrese a más tardar el domingo 3 de enero de 2027",
         "Antes de su vuelo del jueves 5 de noviembre de 2026: selle su permiso");
     assertThat(received.get(0).getAllRecipients()).extracting(Object::toString).containsExactly("ana@example.mx");
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/c/[A-Za-z0-9_-]{43})")
+        .matcher(text(received.get(0)));
+    assertThat(link.find()).as("case link in the acknowledgement").isTrue();
+    var page = Http.at(port).get(link.group(1));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Su caso EXR-2026-0301", "Ana Pérez").doesNotContain("EXR-2026-0300");
+    assertThat(Http.at(port).get("/c/" + "A".repeat(43)).statusCode()).as("a guessed token").isEqualTo(404);
     assertThat(text(received.get(0))).contains("Estimado/a Ana Pérez", "Comprobante escrito de la emergencia",
         "miércoles 4 de noviembre de 2026", "MXN 5000");
     assertThat(attachment(received.get(1), "carta.pdf")).isEqualTo(SampleFiles.pdf("Carta"));

@@ -78,6 +78,16 @@ class MailComposerTest {
   }
 
   @Test
+  void everyEmailOfARunningCaseCarriesTheCaseLink() {
+    Map<String, Object> facts = facts("es");
+    facts.put("caseLink", "https://permiso.example/c/abc");
+    ComposedMail mail = composer.compose(new Notice("pi", "EXR-2026-0042", NoticeType.HAND_BACK_REMINDER,
+        LocalDate.of(2026, 12, 13), facts), "es");
+    assertThat(mail.text()).contains("Su caso en línea: https://permiso.example/c/abc");
+    assertThat(mail.html()).contains("https://permiso.example/c/abc");
+  }
+
+  @Test
   void datesAreWrittenForPeopleInTheClientsLanguage() {
     assertThat(compose(NoticeType.PERMIT_ISSUED, "en").text()).contains("Monday 11 January 2027")
         .contains("Thursday 12 November 2026");
