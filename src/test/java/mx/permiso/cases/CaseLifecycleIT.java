@@ -1,10 +1,8 @@
 package mx.permiso.cases;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
-import static mx.permiso.support.LiveCase.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.mail.Outbox;
 import mx.permiso.mail.OutboxMessage;
@@ -49,38 +47,8 @@ class CaseLifecycleIT {
 
   @Test
   void aCaseRunsFromIntakeToClosedWithTheJobExecutorFiringTheTimers() {
-    clockAt("2026-11-03", "09:00");
-    LiveCase live = new LiveCase(engine, CASE).start(SampleCase.intake(CASE))
-        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
-        .correlate(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED, Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
-        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
-    documents.store(CASE, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("Solicitud"), "lucia");
-    live.complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
-        .complete(USER_TASK_BOOK_APPOINTMENT, Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
-            "inmOffice", "Querétaro", "processAtOnce", false));
-    live.awaitTask(USER_TASK_RECORD_OUTCOME);
-
-    clockAt("2026-11-11", "10:01");
-    live.awaitPassed(SERVICE_TASK_SEND_APPOINTMENT_REMINDER);
-
-    clockAt("2026-11-12", "12:00");
-    live.complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-12"))
-        .awaitTask(USER_TASK_CONFIRM_DEPARTURE);
-
-    clockAt("2026-11-19", "10:01");
-    live.awaitPassed(SERVICE_TASK_SEND_DEPARTURE_REMINDER)
-        .correlate(ExitReentryPermitProcess.Messages.DEPARTURE_CONFIRMED, Map.of())
-        .awaitTask(USER_TASK_CONFIRM_REENTRY);
-
-    clockAt("2026-12-10", "20:00");
-    live.correlate(ExitReentryPermitProcess.Messages.REENTRY_CONFIRMED, Map.of("reentryDate", "2026-12-10"))
-        .awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
-
-    clockAt("2026-12-13", "10:01");
-    live.awaitPassed(SERVICE_TASK_SEND_HAND_BACK_REMINDER)
-        .correlate(ExitReentryPermitProcess.Messages.PERMIT_RETURNED, Map.of("permitReturnedDate", "2026-12-14"))
-        .awaitEnded();
+    LiveCase live = new LiveCase(engine, CASE).canjeToClosed(SampleCase.intake(CASE), () ->
+        documents.store(CASE, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("Solicitud"), "lucia"));
 
     HistoricProcessInstance closed = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(live.instanceId()).singleResult();

@@ -60,6 +60,7 @@ class TasklistFormsIT {
   DocumentStore documents;
 
   private Browser browser;
+  private final java.util.List<String> completed = new java.util.ArrayList<>();
   private String instanceId;
 
   @Test
@@ -104,8 +105,12 @@ class TasklistFormsIT {
       });
       work(USER_TASK_RECORD_PERMIT_RETURNED, form -> date("permitReturnedDate", "2026-12-14"));
 
-      assertThat(browser.consoleErrors()).extracting(Object::toString)
-          .allSatisfy(error -> assertThat(error).contains("/camunda/api/admin/auth/user/default"));
+      // Tasklist asks who is logged in before login, and may reload a task it has just completed:
+      // both answer 404. Nothing else may go wrong in the page.
+      assertThat(browser.consoleErrors()).extracting(Object::toString).allSatisfy(error -> assertThat(
+          error.contains("/camunda/api/admin/auth/user/default - ")
+              || completed.stream().anyMatch(id -> error.contains("/task/" + id + " - ") && error.contains("404")))
+          .as(error).isTrue());
     }
 
     await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
@@ -159,6 +164,7 @@ class TasklistFormsIT {
     browser.clickText("Complete");
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+      completed.add(task.getId());
     } catch (RuntimeException e) {
       browser.screenshot("tasklist-" + taskKey + "-not-completed");
       throw e;

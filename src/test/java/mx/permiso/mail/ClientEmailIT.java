@@ -72,36 +72,13 @@ class ClientEmailIT {
   @Test
   void aCanjeClientReceivesEveryEmailOfTheCaseInEnglish() throws Exception {
     String caseNumber = "EXR-2026-0300";
-    clockAt("2026-11-03", "09:00");
-    LiveCase live = new LiveCase(engine, caseNumber).start(SampleCase.intake(caseNumber))
-        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
-        .correlate(Messages.DOCUMENTS_SUBMITTED, Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
-        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
-    // Staff attach the forms filled on INM's portal.
-    TestUsers.ensure(engine.getIdentityService(), "lucia", StaffGroups.LEGAL_STAFF);
-    var uploaded = Http.at(port).upload("/api/cases/" + caseNumber + "/documents?kind=INM_PAPERWORK",
-        "Solicitud de permiso.PDF", SampleFiles.pdf("Solicitud"), "lucia", TestUsers.PASSWORD);
-    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-    live.complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))
-        .complete(USER_TASK_BOOK_APPOINTMENT, Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
-            "inmOffice", "Querétaro", "processAtOnce", false));
-    live.awaitTask(USER_TASK_RECORD_OUTCOME);
-    clockAt("2026-11-11", "10:01");
-    live.awaitPassed(SERVICE_TASK_SEND_APPOINTMENT_REMINDER);
-    clockAt("2026-11-12", "12:00");
-    live.complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-12"));
-    live.awaitTask(USER_TASK_CONFIRM_DEPARTURE);
-    clockAt("2026-11-19", "10:01");
-    live.awaitPassed(SERVICE_TASK_SEND_DEPARTURE_REMINDER).correlate(Messages.DEPARTURE_CONFIRMED, Map.of());
-    live.awaitTask(USER_TASK_CONFIRM_REENTRY);
-    clockAt("2026-12-10", "20:00");
-    live.correlate(Messages.REENTRY_CONFIRMED, Map.of("reentryDate", "2026-12-10"));
-    live.awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
-    clockAt("2026-12-13", "10:01");
-    live.awaitPassed(SERVICE_TASK_SEND_HAND_BACK_REMINDER)
-        .correlate(Messages.PERMIT_RETURNED, Map.of("permitReturnedDate", "2026-12-14"))
-        .awaitEnded();
+    new LiveCase(engine, caseNumber).canjeToClosed(SampleCase.intake(caseNumber), () -> {
+      // Staff attach the forms filled on INM's portal, through the staff API.
+      TestUsers.ensure(engine.getIdentityService(), "lucia", StaffGroups.LEGAL_STAFF);
+      var uploaded = Http.at(port).upload("/api/cases/" + caseNumber + "/documents?kind=INM_PAPERWORK",
+          "Solicitud de permiso.PDF", SampleFiles.pdf("Solicitud"), "lucia", TestUsers.PASSWORD);
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    });
 
     List<MimeMessage> received = deliverAll(9);
     assertThat(received).extracting(MimeMessage::getSubject).containsExactly(

@@ -78,6 +78,41 @@ public final class LiveCase {
     return this;
   }
 
+  /**
+   * The sample canje case (SampleCase) from intake on 3 November 2026 to closed on 14 December,
+   * moving the clock to each reminder: appointment 12 November, flight 20 November, back
+   * 10 December. {@code attachPaperwork} runs when staff must attach the INM forms.
+   */
+  public LiveCase canjeToClosed(Map<String, Object> intake, Runnable attachPaperwork) {
+    clockAt("2026-11-03", "09:00");
+    start(intake)
+        .complete("UserTask_ReviewIntake", Map.of("intakeAccepted", true))
+        .correlate("DocumentsSubmitted", Map.of())
+        .complete("UserTask_VerifyDocuments", Map.of("documentsComplete", true))
+        .complete("UserTask_ConfirmPayment", Map.of("paymentReceived", true));
+    attachPaperwork.run();
+    complete("UserTask_PrepareInmPaperwork", Map.of("paperworkReady", true))
+        .complete("UserTask_BookAppointment", Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
+            "inmOffice", "Querétaro", "processAtOnce", false))
+        .awaitTask("UserTask_RecordOutcome");
+    clockAt("2026-11-11", "10:01");
+    awaitPassed("ServiceTask_SendAppointmentReminder");
+    clockAt("2026-11-12", "12:00");
+    complete("UserTask_RecordOutcome", Map.of("permitIssued", true, "permitDate", "2026-11-12"))
+        .awaitTask("UserTask_ConfirmDeparture");
+    clockAt("2026-11-19", "10:01");
+    awaitPassed("ServiceTask_SendDepartureReminder")
+        .correlate("DepartureConfirmed", Map.of())
+        .awaitTask("UserTask_ConfirmReentry");
+    clockAt("2026-12-10", "20:00");
+    correlate("ReentryConfirmed", Map.of("reentryDate", "2026-12-10"))
+        .awaitTask("UserTask_RecordPermitReturned");
+    clockAt("2026-12-13", "10:01");
+    return awaitPassed("ServiceTask_SendHandBackReminder")
+        .correlate("PermitReturned", Map.of("permitReturnedDate", "2026-12-14"))
+        .awaitEnded();
+  }
+
   public LiveCase awaitEnded() {
     await().atMost(PATIENCE).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(instanceId).singleResult().getEndTime() != null);
