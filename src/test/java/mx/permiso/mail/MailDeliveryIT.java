@@ -220,6 +220,32 @@ class MailDeliveryIT {
   }
 
   @Test
+  void anEmailStillUndeliveredAfterTheLastAttemptIsMarkedFailedAndShownToStaff() {
+    // SMTP stays down; this node gives up after two attempts.
+    MailSettings twoAttempts = new MailSettings(settings.from(), settings.staffAddress(), settings.officeHours(), 2,
+        settings.firstRetryAfter(), settings.maxRetryAfter(), settings.batchSize(), settings.lease(),
+        settings.dispatchInterval());
+    MailDispatcher impatient = new MailDispatcher(outbox, senders, twoAttempts, clock, failures);
+    LiveCase live = new LiveCase(engine, "EXR-2026-0405").start(SampleCase.intake("EXR-2026-0405"));
+    live.awaitTask(USER_TASK_REVIEW_INTAKE);
+
+    impatient.dispatchDue();
+    assertThat(outbox.forCase("EXR-2026-0405")).singleElement().satisfies(message -> {
+      assertThat(message.status()).isEqualTo(Outbox.Status.PENDING);
+      assertThat(message.attempts()).isOne();
+    });
+    clockAt("2026-11-03", "09:02");   // past the first retry
+    impatient.dispatchDue();
+
+    OutboxMessage failed = outbox.forCase("EXR-2026-0405").get(0);
+    assertThat(failed.status()).isEqualTo(Outbox.Status.FAILED);
+    assertThat(failed.attempts()).isEqualTo(2);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(live.instanceId())
+        .incidentType(DeliveryFailures.INCIDENT_TYPE).singleResult().getIncidentMessage())
+        .contains("could not be delivered after 2 attempt(s)");
+  }
+
+  @Test
   void anAddressThatCanNeverWorkIsMarkedFailedAndShownToStaffWhileOthersGoOut() {
     smtp.start();
     Map<String, Object> broken = new HashMap<>(SampleCase.intake("EXR-2026-0402"));
