@@ -26,6 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       protection; the engine's authorizations decide what each user sees.</li>
  *   <li>Actuator: only health is public; everything else needs a manager or an admin.</li>
  *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins).</li>
+ *   <li>{@code /api/intake}: public, the front door for new cases.</li>
  *   <li>{@code /c/{token}}: public; the client's secret link is the key to one case.</li>
  *   <li>Anything else needs a login until a later page declares itself public.</li>
  * </ul>
@@ -101,6 +102,18 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(5)
+  SecurityFilterChain intakeApi(HttpSecurity http) throws Exception {
+    // Public JSON for the firm's website: no cookies, no session, so no CSRF to defend against.
+    return http
+        .securityMatcher(path("/api/intake"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(6)
   SecurityFilterChain application(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
