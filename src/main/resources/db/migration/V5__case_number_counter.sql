@@ -1,5 +1,5 @@
 -- Case numbers EXR-<year>-<sequence>: one counter per year.
 create table case_number_counter (
-  year       integer primary key,
-  last_value integer not null
+  counter_year integer primary key,
+  last_value   integer not null
 );

@@ -3,8 +3,11 @@ package mx.permiso.intake;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands out case numbers {@code EXR-<year>-<sequence>}, the sequence restarting each year. The
@@ -15,21 +18,38 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseNumbers {
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate separately;
 
-  public CaseNumbers(JdbcTemplate jdbc) {
+  public CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.separately = new TransactionTemplate(transactions);
+    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public String next(int year) {
-    if (jdbc.update("update case_number_counter set last_value = last_value + 1 where year = ?", year) == 0) {
-      try {
-        jdbc.update("insert into case_number_counter (year, last_value) values (?, 1)", year);
-      } catch (DuplicateKeyException anotherNodeWasFirst) {
-        jdbc.update("update case_number_counter set last_value = last_value + 1 where year = ?", year);
-      }
-    }
-    Integer value = jdbc.queryForObject("select last_value from case_number_counter where year = ?", Integer.class, year);
+    ensureCounter(year);
+    jdbc.update("update case_number_counter set last_value = last_value + 1 where counter_year = ?", year);
+    Integer value = jdbc.queryForObject("select last_value from case_number_counter where counter_year = ?",
+        Integer.class, year);
     return String.format("EXR-%d-%04d", year, value);
+  }
+
+  /**
+   * The year's counter row, created in a transaction of its own: if another node creates it at the
+   * same moment, only that little transaction fails, not the intake.
+   */
+  private void ensureCounter(int year) {
+    Integer rows = jdbc.queryForObject("select count(*) from case_number_counter where counter_year = ?",
+        Integer.class, year);
+    if (rows != null && rows > 0) {
+      return;
+    }
+    try {
+      separately.executeWithoutResult(status ->
+          jdbc.update("insert into case_number_counter (counter_year, last_value) values (?, 0)", year));
+    } catch (DuplicateKeyException anotherNodeWasFirst) {
+      // the row exists now, which is all we need
+    }
   }
 }
