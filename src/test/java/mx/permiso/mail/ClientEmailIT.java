@@ -158,6 +158,25 @@ class ClientEmailIT {
     assertThat(attachment(received.get(1), "carta.pdf")).isEqualTo(SampleFiles.pdf("Carta"));
     assertThat(text(received.get(2))).contains("Pedimos al INM que tramite su permiso de inmediato");
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261104T140000Z");
+
+    // The client travels and comes back; the case runs to its end, in Spanish.
+    live.correlate(Messages.DEPARTURE_CONFIRMED, Map.of()).awaitTask(USER_TASK_CONFIRM_REENTRY);
+    clockAt("2026-11-18", "19:00");
+    live.correlate(Messages.REENTRY_CONFIRMED, Map.of("reentryDate", "2026-11-18"))
+        .awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
+    clockAt("2026-11-21", "10:01");
+    live.awaitPassed(SERVICE_TASK_SEND_HAND_BACK_REMINDER)
+        .correlate(Messages.PERMIT_RETURNED, Map.of("permitReturnedDate", "2026-11-23"))
+        .awaitEnded();
+
+    List<MimeMessage> all = deliverAll(9);
+    assertThat(all.subList(6, 9)).extracting(MimeMessage::getSubject).containsExactly(
+        "¡Bienvenido/a de regreso! Entregue su permiso al INM a más tardar el sábado 28 de noviembre de 2026",
+        "Recordatorio: entregue su permiso al INM a más tardar el sábado 28 de noviembre de 2026",
+        "Su caso EXR-2026-0301 está cerrado");
+    assertThat(text(all.get(6))).contains("Dentro de los 10 días siguientes a su regreso");
+    assertThat(calendarStart(all.get(6), "hand-back.ics")).isEqualTo("20261128");
+    assertThat(Http.at(port).get(link.group(1)).statusCode()).as("link of a closed case").isEqualTo(404);
   }
 
   /** Runs the dispatcher until the outbox is empty and returns what the SMTP server received. */
