@@ -3,10 +3,7 @@ package mx.permiso.cases;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,29 +19,24 @@ public class CaseSummaryController {
       "plannedReturnDate", "latestRequestDate", "appointmentDate", "permitDate", "returnByDate", "reentryDate",
       "permitReturnDueDate");
 
-  private final HistoryService history;
+  private final CaseRecords cases;
   private final TaskService tasks;
 
-  public CaseSummaryController(HistoryService history, TaskService tasks) {
-    this.history = history;
+  public CaseSummaryController(CaseRecords cases, TaskService tasks) {
+    this.cases = cases;
     this.tasks = tasks;
   }
 
   @GetMapping("/api/cases/{caseNumber}")
   public Map<String, Object> summary(@PathVariable String caseNumber) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).processDefinitionKey(ExitReentryPermitProcess.KEY)
-        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
+    CaseRecords.CaseRecord record = cases.find(caseNumber, SHOWN)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseNumber));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("caseNumber", caseNumber);
-    summary.put("state", instance.getState());
-    summary.put("openTasks", tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+    summary.put("state", record.instance().getState());
+    summary.put("openTasks", tasks.createTaskQuery().processInstanceId(record.instance().getId()).list().stream()
         .map(Task::getName).toList());
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableNameIn(SHOWN.toArray(String[]::new)).list()) {
-      summary.put(variable.getName(), variable.getValue());
-    }
+    summary.putAll(record.variables());
     return summary;
   }
 }

@@ -1,9 +1,7 @@
 package mx.permiso.clientportal;
 
-import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import java.util.List;
+import mx.permiso.cases.CaseRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,35 +16,25 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 public class CasePageController {
 
-  private final ClientLinks links;
-  private final HistoryService history;
+  private static final List<String> SHOWN = List.of("clientName", "language", "departureDate", "latestRequestDate",
+      "returnByDate", "permitReturnDueDate");
 
-  public CasePageController(ClientLinks links, HistoryService history) {
+  private final ClientLinks links;
+  private final CaseRecords cases;
+
+  public CasePageController(ClientLinks links, CaseRecords cases) {
     this.links = links;
-    this.history = history;
+    this.cases = cases;
   }
 
   @GetMapping("/c/{token}")
   public String casePage(@PathVariable String token, Model model) {
-    String caseNumber = links.caseFor(token)
+    CaseRecords.CaseRecord record = links.caseFor(token)
+        .flatMap(caseNumber -> cases.find(caseNumber, SHOWN))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link does not open any case."));
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).orderByProcessInstanceStartTime().desc().listPage(0, 1)
-        .stream().findFirst()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link does not open any case."));
-    Map<String, Object> variables = new java.util.HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableNameIn("clientName", "language", "departureDate",
-            "latestRequestDate", "returnByDate", "permitReturnDueDate").list()) {
-      variables.put(variable.getName(), variable.getValue());
-    }
-    model.addAttribute("caseNumber", caseNumber);
-    model.addAttribute("spanish", "es".equals(variables.get("language")));
-    model.addAttribute("clientName", variables.get("clientName"));
-    model.addAttribute("departureDate", variables.get("departureDate"));
-    model.addAttribute("latestRequestDate", variables.get("latestRequestDate"));
-    model.addAttribute("returnByDate", variables.get("returnByDate"));
-    model.addAttribute("permitReturnDueDate", variables.get("permitReturnDueDate"));
+    model.addAttribute("caseNumber", record.caseNumber());
+    model.addAttribute("spanish", "es".equals(record.variables().get("language")));
+    model.addAllAttributes(record.variables());
     return "case";
   }
 }

@@ -42,18 +42,26 @@ public class SecurityConfiguration {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
+  /**
+   * A chain for callers that send credentials (or nothing) with every request and hold no
+   * session cookie: there is nothing for a cross-site request to ride on, so no CSRF token.
+   */
+  private static HttpSecurity stateless(HttpSecurity http, RequestMatcher matcher) throws Exception {
+    return http
+        .securityMatcher(matcher)
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+  }
+
   private static final String[] OPERATORS = {StaffGroups.MANAGERS, StaffGroups.ADMINS};
   private static final String[] STAFF = {StaffGroups.LEGAL_STAFF, StaffGroups.MANAGERS, StaffGroups.ADMINS};
 
   @Bean
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
-    return http
-        .securityMatcher(path("/engine-rest/**"))
+    return stateless(http, path("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(withDefaults())
-        .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineRestIdentityFilter(identityService), BasicAuthenticationFilter.class)
         .build();
   }
@@ -76,14 +84,11 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-    return http
-        .securityMatcher(EndpointRequest.toAnyEndpoint())
+    return stateless(http, EndpointRequest.toAnyEndpoint())
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
             .anyRequest().hasAnyRole(OPERATORS))
         .httpBasic(withDefaults())
-        .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 
@@ -91,12 +96,9 @@ public class SecurityConfiguration {
   @Order(4)
   SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
     // Called by staff tools with HTTP Basic, no cookies: nothing for a cross-site request to ride on.
-    return http
-        .securityMatcher(path("/api/cases/**"))
+    return stateless(http, path("/api/cases/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
         .httpBasic(withDefaults())
-        .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 
@@ -104,11 +106,8 @@ public class SecurityConfiguration {
   @Order(5)
   SecurityFilterChain intakeApi(HttpSecurity http) throws Exception {
     // Public JSON for the firm's website: no cookies, no session, so no CSRF to defend against.
-    return http
-        .securityMatcher(path("/api/intake"))
+    return stateless(http, path("/api/intake"))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 
