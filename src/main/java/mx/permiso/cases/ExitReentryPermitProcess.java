@@ -64,6 +64,7 @@ public final class ExitReentryPermitProcess {
     public static final String USER_TASK_HANDLE_HAND_BACK_OVERDUE = "UserTask_HandleHandBackOverdue";
     public static final String SERVICE_TASK_SEND_CASE_CLOSED = "ServiceTask_SendCaseClosed";
     public static final String END_EVENT_CASE_CLOSED = "EndEvent_CaseClosed";
+    public static final String SUB_PROCESS_TRAVEL_DATES_CHANGED = "SubProcess_TravelDatesChanged";
     public static final String START_EVENT_TRAVEL_DATES_CHANGED = "StartEvent_TravelDatesChanged";
     public static final String SERVICE_TASK_RESCHEDULE_DEADLINES = "ServiceTask_RescheduleDeadlines";
     public static final String BOUNDARY_EVENT_CASE_CANCELLED = "BoundaryEvent_CaseCancelled";
@@ -110,6 +111,8 @@ public final class ExitReentryPermitProcess {
     public static final String INTAKE_DATE = "intakeDate";
     public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
     public static final String MISSING_DOCUMENTS = "missingDocuments";
+    /** Task variable of the verification task: the uploaded documents as Markdown links. */
+    public static final String UPLOADED_DOCUMENTS = "uploadedDocuments";
     public static final String LEAD_TIME_DAYS = "leadTimeDays";
     public static final String LATEST_REQUEST_DATE = "latestRequestDate";
     public static final String LEAD_TIME_MET = "leadTimeMet";

@@ -3,8 +3,10 @@ package mx.permiso.documents;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -31,19 +33,40 @@ public class DocumentStore {
   /** Stores the document or explains, in words for the uploader, why not. */
   public StoredDocument store(String caseNumber, String kind, String originalName, byte[] content, String uploadedBy) {
     if (content.length == 0) {
-      throw new RejectedDocumentException("file", "The file is empty.");
+      throw new RejectedDocumentException("file", "document.error.empty");
     }
     if (content.length > maxBytes) {
-      throw new RejectedDocumentException("file", "The file is larger than " + readable(maxBytes) + ".");
+      throw new RejectedDocumentException("file", "document.error.tooLarge", maxSize());
     }
     DocumentType type = DocumentType.detect(content).orElseThrow(() ->
-        new RejectedDocumentException("file", "Only PDF, JPEG and PNG files are accepted."));
+        new RejectedDocumentException("file", "document.error.type"));
     String fileName = safeName(originalName, type);
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.update("insert into case_document (case_number, kind, file_name, content_type, size_bytes, content, "
         + "uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
         caseNumber, kind, fileName, type.contentType(), content.length, content, uploadedBy, now);
     return new StoredDocument(caseNumber, kind, fileName, type.contentType(), content);
+  }
+
+  /** The largest document accepted, in words ("10 MB"). */
+  public String maxSize() {
+    return readable(maxBytes);
+  }
+
+  /** What the case holds, without the content: for lists and checklists. */
+  public List<DocumentInfo> listOf(String caseNumber) {
+    return jdbc.query("select id, kind, file_name, content_type, size_bytes, uploaded_at from case_document "
+            + "where case_number = ? order by uploaded_at, id",
+        (rs, row) -> new DocumentInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+            rs.getTimestamp(6).toInstant()), caseNumber);
+  }
+
+  /** One document of the case, if the case holds it. */
+  public Optional<StoredDocument> find(String caseNumber, long id) {
+    return jdbc.query("select case_number, kind, file_name, content_type, content from case_document "
+            + "where case_number = ? and id = ?",
+        (rs, row) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getBytes(5)), caseNumber, id).stream().findFirst();
   }
 
   public List<StoredDocument> ofKind(String caseNumber, String kind) {
@@ -72,6 +95,11 @@ public class DocumentStore {
       base = base.substring(0, 100);
     }
     return base + "." + type.extension();
+  }
+
+  /** A document as listed: what it is, without its content. */
+  public record DocumentInfo(long id, String kind, String fileName, String contentType, long sizeBytes,
+      Instant uploadedAt) {
   }
 
   /** A document as stored. */

@@ -34,4 +34,9 @@ public enum DocumentType {
             && Arrays.equals(content, 0, type.signature.length, type.signature, 0, type.signature.length))
         .findFirst();
   }
+
+  /** The type stored under this content type, if any. */
+  public static Optional<DocumentType> fromContentType(String contentType) {
+    return Arrays.stream(values()).filter(type -> type.contentType.equals(contentType)).findFirst();
+  }
 }

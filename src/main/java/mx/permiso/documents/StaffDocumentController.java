@@ -3,21 +3,30 @@ package mx.permiso.documents;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Staff attach the documents they prepare for a case, such as the INM request form and letter
- * downloaded from INM's portal ({@code kind=INM_PAPERWORK}); they travel with the email that
- * asks the client to check and sign them.
+ * The documents of a case, for staff. They attach what they prepare, such as the INM request
+ * form and letter downloaded from INM's portal ({@code kind=INM_PAPERWORK}), which travel with
+ * the email that asks the client to check and sign them; and they open what the client
+ * uploaded (linked from the Tasklist form of the verification task). A document is always
+ * downloaded as the type its content was recognised as, never shown inline.
  */
 @RestController
 public class StaffDocumentController {
@@ -28,19 +37,26 @@ public class StaffDocumentController {
   private static final Pattern CASE_NUMBER = Pattern.compile("EXR-\\d{4}-\\d{4,6}");
 
   private final DocumentStore documents;
+  private final MessageSource messages;
 
-  public StaffDocumentController(DocumentStore documents) {
+  public StaffDocumentController(DocumentStore documents, MessageSource messages) {
     this.documents = documents;
+    this.messages = messages;
+  }
+
+  /** Where staff open a document of a case. */
+  public static String path(String caseNumber, long id) {
+    return "/api/cases/" + caseNumber + "/documents/" + id;
   }
 
   @PostMapping("/api/cases/{caseNumber}/documents")
   public ResponseEntity<Map<String, Object>> upload(@PathVariable String caseNumber, @RequestParam String kind,
       @RequestParam MultipartFile file, Principal staff) throws IOException {
     if (!CASE_NUMBER.matcher(caseNumber).matches()) {
-      throw new RejectedDocumentException("caseNumber", "Not a case number (EXR-yyyy-nnnn).");
+      throw new RejectedDocumentException("caseNumber", "document.error.caseNumber");
     }
     if (!STAFF_KINDS.contains(kind)) {
-      throw new RejectedDocumentException("kind", "Staff may attach: " + String.join(", ", STAFF_KINDS) + ".");
+      throw new RejectedDocumentException("kind", "document.error.staffKind", String.join(", ", STAFF_KINDS));
     }
     DocumentStore.StoredDocument stored = documents.store(caseNumber, kind, file.getOriginalFilename(), file.getBytes(),
         staff.getName());
@@ -48,8 +64,22 @@ public class StaffDocumentController {
         "fileName", stored.fileName(), "contentType", stored.contentType()));
   }
 
+  @GetMapping("/api/cases/{caseNumber}/documents/{id}")
+  public ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable long id) {
+    DocumentStore.StoredDocument document = documents.find(caseNumber, id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document in this case"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(document.fileName()).build()
+            .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(document.content());
+  }
+
   @ExceptionHandler(RejectedDocumentException.class)
-  ResponseEntity<Map<String, Object>> rejected(RejectedDocumentException e) {
-    return ResponseEntity.badRequest().body(Map.of("errors", List.of(Map.of("field", e.field(), "message", e.getMessage()))));
+  ResponseEntity<Map<String, Object>> rejected(RejectedDocumentException e, Locale locale) {
+    return ResponseEntity.badRequest().body(Map.of("errors", List.of(Map.of("field", e.field(),
+        "message", e.reason(messages, locale)))));
   }
 }

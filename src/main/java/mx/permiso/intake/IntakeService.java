@@ -2,6 +2,7 @@ package mx.permiso.intake;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.deadlines.Deadlines;
@@ -28,9 +29,10 @@ public class IntakeService {
     this.deadlines = deadlines;
   }
 
+  /** Starts the case, or refuses the intake with every wrong field explained in the given language. */
   @Transactional
-  public String submit(IntakeRequest request) {
-    List<FieldError> errors = validator.check(request);
+  public String submit(IntakeRequest request, Locale locale) {
+    List<FieldError> errors = validator.check(request, locale);
     if (!errors.isEmpty()) {
       throw new InvalidIntakeException(errors);
     }

@@ -6,15 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.Locale;
 import mx.permiso.deadlines.Deadlines;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The intake's rules, field by field; every problem is reported, not just the first. */
+/**
+ * The intake's rules, field by field; every problem is reported, not just the first, in the
+ * language of the person who filled the intake ({@code messages*.properties}).
+ */
 @Component
 public class IntakeValidator {
 
   static final Set<String> LANGUAGES = Set.of("en", "es");
-  static final Set<String> SCENARIOS = Set.of("CANJE_PENDING", "FAMILY_UNITY", "EMERGENCY");
+  /** The scenarios, in the order the intake page offers them. */
+  static final List<String> SCENARIOS = List.of("CANJE_PENDING", "FAMILY_UNITY", "EMERGENCY");
 
   private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{7,20}$");
@@ -23,90 +29,92 @@ public class IntakeValidator {
   private static final Pattern PLAIN_TEXT = Pattern.compile("^[\\p{L}\\p{M}0-9 .,'’()-]+$");
 
   private final Deadlines deadlines;
+  private final MessageSource messages;
 
-  public IntakeValidator(Deadlines deadlines) {
+  public IntakeValidator(Deadlines deadlines, MessageSource messages) {
     this.deadlines = deadlines;
+    this.messages = messages;
   }
 
-  public List<FieldError> check(IntakeRequest request) {
-    List<FieldError> errors = new ArrayList<>();
-    text(errors, "clientName", request.clientName(), 120, "Please enter your full name.");
+  public List<FieldError> check(IntakeRequest request, Locale locale) {
+    Problems errors = new Problems(messages, locale);
+    text(errors, "clientName", request.clientName(), 120, "intake.error.clientName.missing");
     if (blank(request.clientEmail())) {
-      errors.add(new FieldError("clientEmail", "Please enter your email address."));
+      errors.add("clientEmail", "intake.error.clientEmail.missing");
     } else if (request.clientEmail().length() > 254 || !EMAIL.matcher(request.clientEmail().strip()).matches()) {
-      errors.add(new FieldError("clientEmail", "This is not a valid email address."));
+      errors.add("clientEmail", "intake.error.clientEmail.invalid");
     }
     if (blank(request.phone())) {
-      errors.add(new FieldError("phone", "Please enter a phone number."));
+      errors.add("phone", "intake.error.phone.missing");
     } else if (!PHONE.matcher(request.phone().strip()).matches()) {
-      errors.add(new FieldError("phone", "Use digits, spaces, + ( ) and -, 7 to 20 characters."));
+      errors.add("phone", "intake.error.phone.invalid");
     }
     if (request.language() == null || !LANGUAGES.contains(request.language())) {
-      errors.add(new FieldError("language", "Choose English (en) or Spanish (es)."));
+      errors.add("language", "intake.error.language.invalid");
     }
     if (request.scenario() == null || !SCENARIOS.contains(request.scenario())) {
-      errors.add(new FieldError("scenario", "Choose CANJE_PENDING, FAMILY_UNITY or EMERGENCY."));
+      errors.add("scenario", "intake.error.scenario.invalid");
     }
     if (blank(request.nut()) && blank(request.numeroPieza())) {
-      errors.add(new FieldError("nut", "Enter your NUT or your número de pieza (or both)."));
+      errors.add("nut", "intake.error.reference.missing");
     }
     reference(errors, "nut", request.nut());
     reference(errors, "numeroPieza", request.numeroPieza());
-    text(errors, "inmOffice", request.inmOffice(), 120, "Please tell us your local INM office.");
+    text(errors, "inmOffice", request.inmOffice(), 120, "intake.error.inmOffice.missing");
     LocalDate departure = date(errors, "departureDate", request.departureDate());
     LocalDate plannedReturn = date(errors, "plannedReturnDate", request.plannedReturnDate());
     LocalDate today = deadlines.today();
     if (departure != null && departure.isBefore(today)) {
-      errors.add(new FieldError("departureDate", "The departure date has already passed."));
+      errors.add("departureDate", "intake.error.departureDate.past");
     } else if (departure != null && departure.isAfter(today.plusYears(1))) {
-      errors.add(new FieldError("departureDate", "The departure date is more than a year away."));
+      errors.add("departureDate", "intake.error.departureDate.tooFar");
     }
     if (departure != null && plannedReturn != null && !plannedReturn.isAfter(departure)) {
-      errors.add(new FieldError("plannedReturnDate", "The return must be after the departure."));
+      errors.add("plannedReturnDate", "intake.error.plannedReturnDate.beforeDeparture");
     }
     if ("EMERGENCY".equals(request.scenario())) {
       if (blank(request.emergencyReason())) {
-        errors.add(new FieldError("emergencyReason", "Tell us briefly what the emergency is."));
+        errors.add("emergencyReason", "intake.error.emergencyReason.missing");
       } else if (request.emergencyReason().length() > 1000 || hasMarkup(request.emergencyReason())) {
-        errors.add(new FieldError("emergencyReason", "Use plain text, at most 1000 characters."));
+        errors.add("emergencyReason", "intake.error.emergencyReason.invalid");
       }
     } else if (!blank(request.emergencyReason())) {
-      errors.add(new FieldError("emergencyReason", "Only for the emergency scenario."));
+      errors.add("emergencyReason", "intake.error.emergencyReason.notEmergency");
     }
     if (!Boolean.TRUE.equals(request.acceptTerms())) {
-      errors.add(new FieldError("acceptTerms", "Please accept the terms (risk assumption and release of liability)."));
+      errors.add("acceptTerms", "intake.error.acceptTerms.missing");
     }
     if (!Boolean.TRUE.equals(request.acceptPrivacy())) {
-      errors.add(new FieldError("acceptPrivacy", "Please accept the privacy notice."));
+      errors.add("acceptPrivacy", "intake.error.acceptPrivacy.missing");
     }
-    return errors;
+    return errors.list();
   }
 
-  private static void text(List<FieldError> errors, String field, String value, int max, String missing) {
+  private static void text(Problems errors, String field, String value, int max, String missing) {
     if (blank(value)) {
-      errors.add(new FieldError(field, missing));
+      errors.add(field, missing);
     } else if (value.length() > max) {
-      errors.add(new FieldError(field, "At most " + max + " characters."));
+      errors.add(field, "intake.error.text.tooLong", max);
     } else if (!PLAIN_TEXT.matcher(value.strip()).matches()) {
-      errors.add(new FieldError(field, "Use letters, numbers, spaces and . , ' ( ) - only."));
+      errors.add(field, "intake.error.text.characters");
     }
   }
 
-  private static void reference(List<FieldError> errors, String field, String value) {
+  private static void reference(Problems errors, String field, String value) {
     if (!blank(value) && !REFERENCE.matcher(value.strip()).matches()) {
-      errors.add(new FieldError(field, "Use letters, numbers, / and -, at most 40 characters."));
+      errors.add(field, "intake.error.reference.invalid");
     }
   }
 
-  private static LocalDate date(List<FieldError> errors, String field, String value) {
+  private static LocalDate date(Problems errors, String field, String value) {
     if (blank(value)) {
-      errors.add(new FieldError(field, "Please enter a date (yyyy-mm-dd)."));
+      errors.add(field, "intake.error.date.missing");
       return null;
     }
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "Not a date: use yyyy-mm-dd."));
+      errors.add(field, "intake.error.date.invalid");
       return null;
     }
   }
@@ -117,5 +125,25 @@ public class IntakeValidator {
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();
+  }
+
+  /** The problems found so far, each with its message in the requested language. */
+  private static final class Problems {
+    private final MessageSource messages;
+    private final Locale locale;
+    private final List<FieldError> list = new ArrayList<>();
+
+    Problems(MessageSource messages, Locale locale) {
+      this.messages = messages;
+      this.locale = locale;
+    }
+
+    void add(String field, String code, Object... args) {
+      list.add(new FieldError(field, messages.getMessage(code, args, locale)));
+    }
+
+    List<FieldError> list() {
+      return List.copyOf(list);
+    }
   }
 }

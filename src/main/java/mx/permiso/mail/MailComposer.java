@@ -5,17 +5,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.documents.DocumentNames;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -52,8 +51,8 @@ public class MailComposer {
     Map<String, Object> variables = new HashMap<>(notice.facts());
     variables.put("dates", new PeopleDates(lang));
     variables.put("officeHours", settings.officeHours(lang));
-    variables.put("documents", bullets(describe((String) notice.facts().get("requiredDocuments"), locale)));
-    variables.put("missingList", bullets(describe((String) notice.facts().get("missingDocuments"), locale)));
+    variables.put("documents", bullets(DocumentNames.describe((String) notice.facts().get("requiredDocuments"), locale)));
+    variables.put("missingList", bullets(DocumentNames.describe((String) notice.facts().get("missingDocuments"), locale)));
     variables.put("daysLeft", daysLeft(notice));
 
     String rendered = text.process(lang + "/" + notice.type().name(), new Context(locale, variables)).strip();
@@ -102,25 +101,6 @@ public class MailComposer {
         : List.of(new ComposedMail.Attachment(notice.type() == NoticeType.APPOINTMENT_INSTRUCTIONS
             ? "inm-appointment.ics" : notice.type() == NoticeType.PERMIT_ISSUED ? "return-by.ics" : "hand-back.ics",
             "text/calendar; charset=UTF-8; method=PUBLISH", ics));
-  }
-
-  /** Document codes (comma-separated) in words; free text written by staff stays as it is. */
-  private static List<String> describe(String codes, Locale locale) {
-    if (codes == null || codes.isBlank()) {
-      return List.of();
-    }
-    ResourceBundle names = bundle("documents", locale);
-    return Arrays.stream(codes.split(","))
-        .map(String::strip)
-        .filter(code -> !code.isEmpty())
-        .map(code -> {
-          try {
-            return names.getString(code);
-          } catch (MissingResourceException freeText) {
-            return code;
-          }
-        })
-        .toList();
   }
 
   private static String bullets(List<String> items) {

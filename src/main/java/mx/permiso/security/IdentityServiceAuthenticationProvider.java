@@ -32,6 +32,11 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
         || !identityService.checkPassword(userId, password)) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    return authenticated(userId);
+  }
+
+  /** The user as Spring Security sees them, with their groups as read now from the engine. */
+  public Authentication authenticated(String userId) {
     List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery()
         .groupMember(userId).list().stream()
         .map(Group::getId)

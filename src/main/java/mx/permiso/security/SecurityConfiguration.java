@@ -3,6 +3,7 @@ package mx.permiso.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -25,9 +30,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin bring their own login, session and CSRF
  *       protection; the engine's authorizations decide what each user sees.</li>
  *   <li>Actuator: only health is public; everything else needs a manager or an admin.</li>
- *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins).</li>
+ *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins), with HTTP Basic;
+ *       reading also with a Tasklist login (documents linked from task forms).</li>
  *   <li>{@code /api/intake}: public, the front door for new cases.</li>
- *   <li>{@code /c/{token}}: public; the client's secret link is the key to one case.</li>
+ *   <li>The client's pages ({@code /intake}, {@code /c/{token}}) and their assets: public; the
+ *       secret link is the key to one case. CSRF tokens in a cookie (no server session, so any
+ *       node can check them), a strict content security policy, no referrer (the link is secret).</li>
  *   <li>Anything else needs a login until a later page declares itself public.</li>
  * </ul>
  */
@@ -94,11 +102,13 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
-    // Called by staff tools with HTTP Basic, no cookies: nothing for a cross-site request to ride on.
+  SecurityFilterChain staffApi(HttpSecurity http, ProcessEngine engine, IdentityServiceAuthenticationProvider users)
+      throws Exception {
+    // Changes come from staff tools with HTTP Basic, no cookies: nothing for a cross-site request to ride on.
     return stateless(http, path("/api/cases/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
         .httpBasic(withDefaults())
+        .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), users), BasicAuthenticationFilter.class)
         .build();
   }
 
@@ -111,15 +121,39 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /** The client's pages: only what they load themselves, no inline script, never framed. */
+  static final String CLIENT_PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+  /** The CSRF cookie of the client's pages; not the web apps' XSRF-TOKEN, which lives beside it. */
+  static final String CSRF_COOKIE = "permiso-csrf";
+
   @Bean
   @Order(6)
+  SecurityFilterChain clientPages(HttpSecurity http) throws Exception {
+    CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
+    csrfCookies.setCookieName(CSRF_COOKIE);
+    csrfCookies.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax"));
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/"), path("/error"), path("/intake"), path("/intake/**"),
+            path("/c/**"), path("/css/**"), path("/js/**"), path("/favicon.ico"), path("/api/openapi.yaml")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies))
+        // The token is made before the page is written, so its cookie goes out with the page's headers.
+        .addFilterAfter(new LoadCsrfTokenFilter(), CsrfFilter.class)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CLIENT_PAGES_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+        .build();
+  }
+
+  @Bean
+  @Order(7)
   SecurityFilterChain application(HttpSecurity http) throws Exception {
     return http
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path("/"), path("/error")).permitAll()
-            // The client's case page: the secret link is the key, checked by the page itself.
-            .requestMatchers(path("/c/*")).permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(withDefaults())
         .build();
   }

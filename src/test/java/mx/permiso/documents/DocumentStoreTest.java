@@ -59,13 +59,14 @@ class DocumentStoreTest {
     byte[] executable = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
     byte[] html = "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> store.store("EXR-2026-0001", "PHOTO", "photo.pdf", executable, "client"))
-        .isInstanceOf(RejectedDocumentException.class).hasMessage("Only PDF, JPEG and PNG files are accepted.");
+        .isInstanceOf(RejectedDocumentException.class).hasFieldOrPropertyWithValue("code", "document.error.type");
     assertThatThrownBy(() -> store.store("EXR-2026-0001", "PHOTO", "page.png", html, "client"))
         .isInstanceOf(RejectedDocumentException.class);
     assertThatThrownBy(() -> store.store("EXR-2026-0001", "PHOTO", "empty.pdf", new byte[0], "client"))
-        .hasMessage("The file is empty.");
+        .hasFieldOrPropertyWithValue("code", "document.error.empty");
     assertThatThrownBy(() -> store.store("EXR-2026-0001", "PHOTO", "big.pdf", bigPdf(), "client"))
-        .isInstanceOf(RejectedDocumentException.class).hasMessage("The file is larger than 64 KB.");
+        .isInstanceOf(RejectedDocumentException.class).hasFieldOrPropertyWithValue("code", "document.error.tooLarge");
+    assertThat(store.maxSize()).isEqualTo("64 KB");
     assertThat(jdbc.queryForObject("select count(*) from case_document", Integer.class)).isZero();
   }
 

@@ -24,9 +24,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /** {@code POST /api/intake} on PostgreSQL: cases start from good intakes, and nothing else does. */
 @PostgresApplicationTest
+// Hundreds of intakes from one address: the limit per address is proved in AbuseLimitsIT.
+@TestPropertySource(properties = "permiso.abuse.intakes-per-address=100000")
 class IntakeApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,11 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A small HTTP client for tests: plain and Basic-authenticated calls, and a browser-like
- * session for the Camunda web apps (cookies plus their CSRF handshake).
+ * A small HTTP client for tests: plain and Basic-authenticated calls, and browser-like sessions
+ * (cookies kept) for the client's pages and their forms, and for the Camunda web apps (with their
+ * CSRF handshake).
  */
 public final class Http {
 
@@ -52,20 +57,63 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
-  /** A multipart form upload of one file (field {@code file}) plus plain fields. */
+  /** A multipart form upload of one file (field {@code file}) with HTTP Basic. */
   public HttpResponse<String> upload(String path, String fileName, byte[] content, String user, String password) {
-    String boundary = "----permiso" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + content.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(content, 0, body, head.length, content.length);
-    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    Multipart body = multipart(Map.of(), fileName, content);
     return send(request(path)
         .header("Authorization", basic(user, password))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        .header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+  }
+
+  /** A page, as a browser asks for it (HTML, in the given languages, keeping cookies). */
+  public HttpResponse<String> page(String path, String acceptLanguage) {
+    return send(request(path).header("Accept", "text/html").header("Accept-Language", acceptLanguage).GET().build());
+  }
+
+  /** A page's form posted as a browser does: its fields URL-encoded, cookies kept. */
+  public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    String form = fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+        .collect(Collectors.joining("&"));
+    return send(request(path).header("Accept", "text/html")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
+  /** A page's upload form posted as a browser does: plain fields and one file (field {@code file}). */
+  public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, byte[] content) {
+    Multipart body = multipart(fields, fileName, content);
+    return send(request(path).header("Accept", "text/html")
+        .header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+  }
+
+  /** The CSRF token a page's forms carry (hidden field {@code _csrf}). */
+  public static String csrfToken(HttpResponse<String> page) {
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    if (!token.find()) {
+      throw new IllegalStateException("The page has no CSRF token: " + page.body());
+    }
+    return token.group(1);
+  }
+
+  private static Multipart multipart(Map<String, String> fields, String fileName, byte[] content) {
+    String boundary = "----permiso" + System.nanoTime();
+    StringBuilder head = new StringBuilder();
+    fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+        .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[headBytes.length + content.length + tail.length];
+    System.arraycopy(headBytes, 0, body, 0, headBytes.length);
+    System.arraycopy(content, 0, body, headBytes.length, content.length);
+    System.arraycopy(tail, 0, body, headBytes.length + content.length, tail.length);
+    return new Multipart("multipart/form-data; boundary=" + boundary, body);
+  }
+
+  private record Multipart(String contentType, byte[] bytes) {
   }
 
   /**

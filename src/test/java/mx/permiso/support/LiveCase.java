@@ -66,6 +66,13 @@ public final class LiveCase {
     return this;
   }
 
+  /** Waits until the case stands at this step (a receive task, a user task, a pending job). */
+  public LiveCase awaitAt(String activityId) {
+    await().atMost(PATIENCE).until(() -> engine.getRuntimeService().getActiveActivityIds(instanceId)
+        .contains(activityId));
+    return this;
+  }
+
   public LiveCase awaitPassed(String activityId) {
     await().atMost(PATIENCE).until(() -> engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(instanceId).activityId(activityId).finished().count() > 0);
@@ -89,12 +96,7 @@ public final class LiveCase {
         .complete("UserTask_ReviewIntake", Map.of("intakeAccepted", true))
         .correlate("DocumentsSubmitted", Map.of())
         .complete("UserTask_VerifyDocuments", Map.of("documentsComplete", true))
-        .complete("UserTask_ConfirmPayment", Map.of("paymentReceived", true));
-    attachPaperwork.run();
-    complete("UserTask_PrepareInmPaperwork", Map.of("paperworkReady", true))
-        .complete("UserTask_BookAppointment", Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
-            "inmOffice", "Querétaro", "processAtOnce", false))
-        .awaitTask("UserTask_RecordOutcome");
+        .paidToAppointment(attachPaperwork);
     clockAt("2026-11-11", "10:01");
     awaitPassed("ServiceTask_SendAppointmentReminder");
     clockAt("2026-11-12", "12:00");
@@ -111,6 +113,20 @@ public final class LiveCase {
     return awaitPassed("ServiceTask_SendHandBackReminder")
         .correlate("PermitReturned", Map.of("permitReturnedDate", "2026-12-14"))
         .awaitEnded();
+  }
+
+  /**
+   * From documents verified to the INM appointment on 12 November: payment confirmed, the INM
+   * forms attached ({@code attachPaperwork}) and sent, the appointment booked.
+   */
+  public LiveCase paidToAppointment(Runnable attachPaperwork) {
+    complete("UserTask_ConfirmPayment", Map.of("paymentReceived", true));
+    attachPaperwork.run();
+    complete("UserTask_PrepareInmPaperwork", Map.of("paperworkReady", true))
+        .complete("UserTask_BookAppointment", Map.of("appointmentDate", "2026-11-12", "appointmentTime", "09:30",
+            "inmOffice", "Querétaro", "processAtOnce", false))
+        .awaitTask("UserTask_RecordOutcome");
+    return this;
   }
 
   public LiveCase awaitEnded() {

@@ -25,6 +25,7 @@ import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.DeadlineSettings;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -63,6 +64,8 @@ public final class ProcessHarness implements AutoCloseable {
     beans.put("computeReturnByDelegate", new ComputeReturnByDelegate(deadlines));
     beans.put("computePermitReturnDueDelegate", new ComputePermitReturnDueDelegate(deadlines));
     beans.put("rescheduleDeadlinesDelegate", new RescheduleDeadlinesDelegate(deadlines, notices));
+    // Documents live in the application's tables, which this engine does not have; the list is proved in CasePortalIT.
+    beans.put("listUploadedDocumentsListener", (TaskListener) task -> task.setVariableLocal("uploadedDocuments", ""));
 
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName("process-test-" + UUID.randomUUID());

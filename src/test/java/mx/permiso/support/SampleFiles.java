@@ -21,4 +21,32 @@ public final class SampleFiles {
         + "trailer << /Root 1 0 R >>\n%%EOF\n";
     return pdf.getBytes(StandardCharsets.ISO_8859_1);
   }
+
+  /** A valid PDF padded (with a comment after its end) to exactly {@code size} bytes. */
+  public static byte[] pdf(String text, int size) {
+    byte[] pdf = pdf(text);
+    if (size < pdf.length + 2) {
+      throw new IllegalArgumentException("A PDF needs at least " + (pdf.length + 2) + " bytes");
+    }
+    byte[] padded = new byte[size];
+    System.arraycopy(pdf, 0, padded, 0, pdf.length);
+    padded[pdf.length] = '%';
+    java.util.Arrays.fill(padded, pdf.length + 1, size - 1, (byte) 'x');
+    padded[size - 1] = '\n';
+    return padded;
+  }
+
+  /** A real 2 x 2 pixel PNG image. */
+  public static byte[] png() {
+    try {
+      java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2, 2,
+          java.awt.image.BufferedImage.TYPE_INT_RGB);
+      image.setRGB(0, 0, 0xFFFFFF);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

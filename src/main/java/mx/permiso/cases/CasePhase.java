@@ -1,0 +1,63 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The phases of a case as the client follows them, in order, each with the steps of the
+ * engagement process that belong to it. Where a case stands is the latest phase of the steps it
+ * is at ({@code CasePhaseTest} fails when a step of the model belongs to no phase).
+ */
+public enum CasePhase {
+  REVIEW(START_EVENT_INTAKE_RECEIVED, SERVICE_TASK_DETERMINE_REQUIREMENTS, SERVICE_TASK_SEND_ACKNOWLEDGEMENT,
+      USER_TASK_REVIEW_INTAKE, GATEWAY_INTAKE_ACCEPTED, SERVICE_TASK_SEND_DECLINED, END_EVENT_INTAKE_DECLINED),
+  DOCUMENTS(SUB_PROCESS_DOCUMENTS, RECEIVE_TASK_AWAIT_DOCUMENTS, TIMER_DOCUMENTS_REMINDER,
+      SERVICE_TASK_SEND_DOCUMENTS_REMINDER, USER_TASK_VERIFY_DOCUMENTS, GATEWAY_DOCUMENTS_COMPLETE,
+      SERVICE_TASK_REQUEST_MISSING_DOCUMENTS, TIMER_DOCUMENTS_LATE, USER_TASK_HANDLE_LATE_DOCUMENTS),
+  PAYMENT(USER_TASK_CONFIRM_PAYMENT, TIMER_PAYMENT_REMINDER, SERVICE_TASK_SEND_PAYMENT_REMINDER,
+      GATEWAY_PAYMENT_RECEIVED),
+  PAPERWORK(USER_TASK_PREPARE_INM_PAPERWORK, SERVICE_TASK_SEND_PAPERWORK),
+  APPOINTMENT(USER_TASK_BOOK_APPOINTMENT, SERVICE_TASK_SEND_APPOINTMENT_INSTRUCTIONS, USER_TASK_RECORD_OUTCOME,
+      TIMER_APPOINTMENT_REMINDER, SERVICE_TASK_SEND_APPOINTMENT_REMINDER, GATEWAY_PERMIT_ISSUED, GATEWAY_REBOOK,
+      SERVICE_TASK_COMPUTE_RETURN_BY, SERVICE_TASK_SEND_PERMIT_ISSUED, GATEWAY_RETURN_PLAN_FITS,
+      SERVICE_TASK_WARN_LATE_RETURN, SERVICE_TASK_SEND_PERMIT_NOT_ISSUED, END_EVENT_PERMIT_NOT_ISSUED),
+  DEPARTURE(USER_TASK_CONFIRM_DEPARTURE, BOUNDARY_EVENT_DEPARTURE_CONFIRMED, TIMER_DEPARTURE_REMINDER,
+      SERVICE_TASK_SEND_DEPARTURE_REMINDER),
+  ABROAD(USER_TASK_CONFIRM_REENTRY, BOUNDARY_EVENT_REENTRY_CONFIRMED, TIMER_RETURN_BY_REMINDER,
+      SERVICE_TASK_SEND_RETURN_BY_REMINDER, TIMER_RETURN_BY_PASSED, USER_TASK_HANDLE_RETURN_BY_PASSED),
+  HAND_BACK(SERVICE_TASK_COMPUTE_PERMIT_RETURN_DUE, SERVICE_TASK_SEND_WELCOME_BACK, USER_TASK_RECORD_PERMIT_RETURNED,
+      BOUNDARY_EVENT_PERMIT_RETURNED, TIMER_HAND_BACK_REMINDER, SERVICE_TASK_SEND_HAND_BACK_REMINDER,
+      TIMER_HAND_BACK_DEADLINE, USER_TASK_HANDLE_HAND_BACK_OVERDUE),
+  CLOSED(SERVICE_TASK_SEND_CASE_CLOSED, END_EVENT_CASE_CLOSED);
+
+  /** Steps that belong to every phase: they say nothing of where the case stands. */
+  public static final Set<String> ANY_PHASE = Set.of(SUB_PROCESS_ENGAGEMENT, SUB_PROCESS_TRAVEL_DATES_CHANGED,
+      START_EVENT_TRAVEL_DATES_CHANGED,
+      SERVICE_TASK_RESCHEDULE_DEADLINES, BOUNDARY_EVENT_CASE_CANCELLED, SERVICE_TASK_SEND_CASE_CANCELLED,
+      END_EVENT_CASE_CANCELLED, END_EVENT_CASE_ENDED);
+
+  private final Set<String> steps;
+
+  CasePhase(String... steps) {
+    this.steps = Set.of(steps);
+  }
+
+  public Set<String> steps() {
+    return steps;
+  }
+
+  /** The phase of a step of the model, if it has one. */
+  public static Optional<CasePhase> of(String step) {
+    return List.of(values()).stream().filter(phase -> phase.steps.contains(step)).findFirst();
+  }
+
+  /** Where a case at these steps stands: the latest of their phases (review when none says). */
+  public static CasePhase current(Collection<String> activeSteps) {
+    return activeSteps.stream().map(CasePhase::of).flatMap(Optional::stream)
+        .max(Enum::compareTo).orElse(REVIEW);
+  }
+}

@@ -1,0 +1,43 @@
+package mx.permiso.clientportal;
+
+import java.util.List;
+import java.util.Set;
+import mx.permiso.cases.CasePhase;
+
+/**
+ * The case page's content, in the client's words: where the case stands, the dates that
+ * matter, the documents and what the client can tell us now.
+ *
+ * @param timeline every phase, in order, with where the case stands
+ * @param dates the dates known so far, written out
+ * @param uploadsOpen whether the case waits for the client's documents
+ * @param checklist the documents the case needs and what was uploaded for each
+ * @param missing the documents with nothing uploaded yet, in words
+ * @param actions what the process waits to hear from the client (message names)
+ * @param today the business day today, the latest date the client may report ({@code yyyy-MM-dd})
+ */
+public record ClientCaseView(
+    String caseNumber,
+    String clientName,
+    List<Step> timeline,
+    List<DateLine> dates,
+    boolean uploadsOpen,
+    String maxFileSize,
+    List<ChecklistItem> checklist,
+    List<String> missing,
+    Set<String> actions,
+    String officeHours,
+    String today) {
+
+  /** A phase and where the case stands against it: {@code done}, {@code current} or {@code upcoming}. */
+  public record Step(CasePhase phase, String state) {
+  }
+
+  /** A date that matters: the message code of its label and the date in words. */
+  public record DateLine(String label, String text) {
+  }
+
+  /** A document the case needs: its code, its name in the client's words, and the files received for it. */
+  public record ChecklistItem(String kind, String name, List<String> files) {
+  }
+}

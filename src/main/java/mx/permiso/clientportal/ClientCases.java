@@ -1,0 +1,210 @@
+package mx.permiso.clientportal;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import mx.permiso.cases.AuditLog;
+import mx.permiso.cases.CasePhase;
+import mx.permiso.cases.ExitReentryPermitProcess;
+import mx.permiso.deadlines.Deadlines;
+import mx.permiso.documents.DocumentNames;
+import mx.permiso.documents.DocumentStore;
+import mx.permiso.mail.MailSettings;
+import mx.permiso.mail.PeopleDates;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The client's side of a running case, reached through its secret link: what the case page
+ * shows, the documents the client uploads, and what the client tells us (each a process
+ * message, taken only while the process waits for it). Everything the client does is recorded
+ * in the audit log, in the same transaction.
+ */
+@Service
+public class ClientCases {
+
+  static final String CLIENT = "client";
+
+  private static final List<String> SHOWN = List.of(CLIENT_NAME, LANGUAGE, REQUIRED_DOCUMENTS, DEPARTURE_DATE,
+      PLANNED_RETURN_DATE, LATEST_REQUEST_DATE, APPOINTMENT_DATE, APPOINTMENT_TIME, INM_OFFICE, RETURN_BY_DATE,
+      REENTRY_DATE, PERMIT_RETURN_DUE_DATE);
+
+  private final ClientLinks links;
+  private final RuntimeService runtime;
+  private final DocumentStore documents;
+  private final AuditLog audit;
+  private final Deadlines deadlines;
+  private final MessageSource messages;
+  private final MailSettings mail;
+
+  public ClientCases(ClientLinks links, RuntimeService runtime, DocumentStore documents, AuditLog audit,
+      Deadlines deadlines, MessageSource messages, MailSettings mail) {
+    this.links = links;
+    this.runtime = runtime;
+    this.documents = documents;
+    this.audit = audit;
+    this.deadlines = deadlines;
+    this.messages = messages;
+    this.mail = mail;
+  }
+
+  /** The running case a live link opens; empty for an unknown, revoked or ended case's link. */
+  public Optional<OpenCase> open(String token) {
+    return links.caseFor(token).flatMap(caseNumber -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ExitReentryPermitProcess.KEY).processInstanceBusinessKey(caseNumber).list().stream()
+        .findFirst()
+        .map(instance -> new OpenCase(caseNumber, instance.getId(), runtime.getVariables(instance.getId(), SHOWN))));
+  }
+
+  /** What the process waits to hear from the client now. */
+  public Set<ClientAction> openActions(OpenCase open) {
+    Set<ClientAction> actions = EnumSet.noneOf(ClientAction.class);
+    for (EventSubscription subscription : runtime.createEventSubscriptionQuery()
+        .processInstanceId(open.instanceId()).eventType("message").list()) {
+      ClientAction.byMessage(subscription.getEventName()).ifPresent(actions::add);
+    }
+    return actions;
+  }
+
+  public ClientCaseView view(OpenCase open, Locale locale) {
+    Set<ClientAction> actions = openActions(open);
+    String language = locale.getLanguage();
+    PeopleDates dates = new PeopleDates(language);
+    CasePhase current = CasePhase.current(runtime.getActiveActivityIds(open.instanceId()));
+    List<ClientCaseView.Step> timeline = new ArrayList<>();
+    for (CasePhase phase : CasePhase.values()) {
+      timeline.add(new ClientCaseView.Step(phase,
+          phase.compareTo(current) < 0 ? "done" : phase == current ? "current" : "upcoming"));
+    }
+
+    Map<String, List<String>> uploaded = documents.listOf(open.caseNumber()).stream().collect(Collectors.groupingBy(
+        DocumentStore.DocumentInfo::kind, Collectors.mapping(DocumentStore.DocumentInfo::fileName, Collectors.toList())));
+    List<ClientCaseView.ChecklistItem> checklist = requiredDocuments(open).stream()
+        .map(kind -> new ClientCaseView.ChecklistItem(kind, DocumentNames.name(kind, locale),
+            uploaded.getOrDefault(kind, List.of())))
+        .toList();
+
+    return new ClientCaseView(open.caseNumber(), (String) open.variables().get(CLIENT_NAME), timeline,
+        dateLines(open, dates, locale, current), actions.contains(ClientAction.DOCUMENTS_SUBMITTED), documents.maxSize(),
+        checklist, checklist.stream().filter(item -> item.files().isEmpty()).map(ClientCaseView.ChecklistItem::name).toList(),
+        actions.stream().map(ClientAction::message).collect(Collectors.toSet()), mail.officeHours(language),
+        deadlines.today().toString());
+  }
+
+  /** Keeps a document the client uploaded for one of the documents the case needs. */
+  @Transactional
+  public DocumentStore.StoredDocument upload(OpenCase open, String kind, String fileName, byte[] content) {
+    if (!openActions(open).contains(ClientAction.DOCUMENTS_SUBMITTED)) {
+      throw new ClientRequestException("file", "case.error.documentsClosed", HttpStatus.CONFLICT);
+    }
+    if (kind == null || !requiredDocuments(open).contains(kind)) {
+      // Not one of the page's upload forms: shown at the top of the page, not next to a document.
+      throw new ClientRequestException(null, "document.error.kind", HttpStatus.BAD_REQUEST);
+    }
+    DocumentStore.StoredDocument stored = documents.store(open.caseNumber(), kind, fileName, content, CLIENT);
+    audit.record(open.caseNumber(), CLIENT, "DocumentUploaded", kind + " " + stored.fileName());
+    return stored;
+  }
+
+  /** Tells the process what the client reports, if the process waits for it. */
+  @Transactional
+  public void act(OpenCase open, ClientAction action, String date) {
+    if (!openActions(open).contains(action)) {
+      throw new ClientRequestException(null, "case.error.notOpen", HttpStatus.CONFLICT);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    if (action == ClientAction.DOCUMENTS_SUBMITTED && documents.listOf(open.caseNumber()).stream()
+        .noneMatch(document -> requiredDocuments(open).contains(document.kind()))) {
+      throw new ClientRequestException("documents", "case.error.noDocuments", HttpStatus.BAD_REQUEST);
+    }
+    if (action.asksForDate()) {
+      variables.put(action.dateVariable(), reportedDate(open, action, date).toString());
+    }
+    try {
+      runtime.createMessageCorrelation(action.message()).processInstanceId(open.instanceId())
+          .setVariables(variables).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException alreadyMovedOn) {
+      throw new ClientRequestException(null, "case.error.notOpen", HttpStatus.CONFLICT);
+    }
+    audit.record(open.caseNumber(), CLIENT, action.message(), action.asksForDate() ? (String) variables.get(
+        action.dateVariable()) : null);
+  }
+
+  /** The date the client reports: a real day, not in the future, not before the step it follows. */
+  private LocalDate reportedDate(OpenCase open, ClientAction action, String text) {
+    if (text == null || text.isBlank()) {
+      throw new ClientRequestException("date", "case.error.date.missing", HttpStatus.BAD_REQUEST);
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new ClientRequestException("date", "case.error.date.invalid", HttpStatus.BAD_REQUEST);
+    }
+    if (date.isAfter(deadlines.today())) {
+      throw new ClientRequestException("date", "case.error.date.future", HttpStatus.BAD_REQUEST);
+    }
+    boolean reentry = action == ClientAction.REENTRY_CONFIRMED;
+    Object earliest = open.variables().get(reentry ? DEPARTURE_DATE : REENTRY_DATE);
+    if (earliest instanceof String iso && date.isBefore(LocalDate.parse(iso))) {
+      throw new ClientRequestException("date", reentry ? "case.error.date.beforeDeparture"
+          : "case.error.date.beforeReentry", HttpStatus.BAD_REQUEST);
+    }
+    return date;
+  }
+
+  private List<ClientCaseView.DateLine> dateLines(OpenCase open, PeopleDates dates, Locale locale, CasePhase current) {
+    Map<String, Object> v = open.variables();
+    List<ClientCaseView.DateLine> lines = new ArrayList<>();
+    if (current.compareTo(CasePhase.APPOINTMENT) < 0) {
+      add(lines, "case.date.latestRequest", dates.of(v.get(LATEST_REQUEST_DATE)));
+    }
+    if (v.get(APPOINTMENT_DATE) instanceof String appointment) {
+      add(lines, "case.date.appointment", messages.getMessage("case.date.appointmentAt",
+          new Object[] {dates.of(appointment), v.getOrDefault(APPOINTMENT_TIME, ""), v.getOrDefault(INM_OFFICE, "")},
+          locale));
+    }
+    add(lines, "case.date.departure", dates.of(v.get(DEPARTURE_DATE)));
+    if (v.get(REENTRY_DATE) == null) {
+      add(lines, "case.date.plannedReturn", dates.of(v.get(PLANNED_RETURN_DATE)));
+      add(lines, "case.date.returnBy", dates.of(v.get(RETURN_BY_DATE)));
+    } else {
+      add(lines, "case.date.reentry", dates.of(v.get(REENTRY_DATE)));
+      add(lines, "case.date.handBack", dates.of(v.get(PERMIT_RETURN_DUE_DATE)));
+    }
+    return lines;
+  }
+
+  private static void add(List<ClientCaseView.DateLine> lines, String label, String text) {
+    if (text != null && !text.isBlank()) {
+      lines.add(new ClientCaseView.DateLine(label, text));
+    }
+  }
+
+  private static List<String> requiredDocuments(OpenCase open) {
+    return DocumentNames.codes((String) open.variables().get(REQUIRED_DOCUMENTS));
+  }
+
+  /** A running case as its link opens it: number, process instance and the variables the page uses. */
+  public record OpenCase(String caseNumber, String instanceId, Map<String, Object> variables) {
+
+    public String language() {
+      return variables.get(LANGUAGE) instanceof String language ? language : "en";
+    }
+  }
+}

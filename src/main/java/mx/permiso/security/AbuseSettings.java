@@ -1,0 +1,25 @@
+package mx.permiso.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on the public surface ({@code permiso.abuse.*}): how often one address may start a case
+ * or upload a file, and how large a form or JSON body may be. Uploads are bounded by
+ * {@code spring.servlet.multipart.max-request-size}.
+ *
+ * @param intakesPerAddress intakes (page or API, accepted or not) one address may send per window
+ * @param uploadsPerAddress document uploads one address may send per window
+ * @param window the period the counts above cover
+ * @param maxFormSize the largest intake, JSON body or case page form accepted
+ * @param trackedAddresses addresses remembered at most; beyond that the oldest counts are dropped
+ */
+@ConfigurationProperties("permiso.abuse")
+public record AbuseSettings(
+    int intakesPerAddress,
+    int uploadsPerAddress,
+    Duration window,
+    DataSize maxFormSize,
+    int trackedAddresses) {
+}

@@ -1,0 +1,47 @@
+package mx.permiso.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets staff who are logged in to the Camunda web apps open what the staff API serves by GET
+ * (such as a client's document linked from a Tasklist form) without logging in again. Reading
+ * only: a session cookie is what a cross-site request could ride on, so changes still need
+ * HTTP Basic. Groups are read afresh from the engine, not from the web apps' cache.
+ */
+public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+  private final String engineName;
+  private final IdentityServiceAuthenticationProvider users;
+  private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+  public WebappSessionAuthenticationFilter(String engineName, IdentityServiceAuthenticationProvider users) {
+    this.engineName = engineName;
+    this.users = users;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (reading && session != null && contexts.getContext().getAuthentication() == null
+        && AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName)
+            instanceof UserAuthentication user) {
+      SecurityContext context = contexts.createEmptyContext();
+      context.setAuthentication(users.authenticated(user.getIdentityId()));
+      contexts.setContext(context);
+    }
+    chain.doFilter(request, response);
+  }
+}
