@@ -16,6 +16,7 @@ import mx.permiso.support.Browser;
 import mx.permiso.support.PostgresApplicationTest;
 import mx.permiso.support.SampleCase;
 import mx.permiso.support.SampleFiles;
+import mx.permiso.support.Tasklist;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -60,6 +61,7 @@ class TasklistFormsIT {
   DocumentStore documents;
 
   private Browser browser;
+  private Tasklist tasklist;
   private final java.util.List<String> completed = new java.util.ArrayList<>();
   private String instanceId;
 
@@ -72,7 +74,8 @@ class TasklistFormsIT {
 
     try (Browser opened = new Browser()) {
       browser = opened;
-      logIn();
+      tasklist = new Tasklist(opened, port);
+      tasklist.logIn(STAFF, TestUsers.PASSWORD);
 
       work(USER_TASK_REVIEW_INTAKE, form -> {
         assertThat(field("clientName").getDomProperty("value")).isEqualTo("Jane Doe");
@@ -132,26 +135,11 @@ class TasklistFormsIT {
     ClockUtil.reset();
   }
 
-  private void logIn() {
-    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    browser.type(browser.awaitClickable(By.cssSelector("input[ng-model='username']")), STAFF);
-    browser.type(browser.driver().findElement(By.cssSelector("input[ng-model='password']")), TestUsers.PASSWORD);
-    browser.screenshot("tasklist-login");
-    browser.click(browser.driver().findElement(By.cssSelector("button[type='submit']")));
-    try {
-      browser.await(By.xpath("//*[contains(normalize-space(), 'Case work')]"));
-    } catch (RuntimeException e) {
-      browser.screenshot("tasklist-login-failed");
-      throw e;
-    }
-  }
-
   /** Opens the task in Tasklist, claims it, fills its form and completes it. */
   private void work(String taskKey, Consumer<WebElement> fill) {
     Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
         .processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult(), Objects::nonNull);
-    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    browser.await(By.xpath("//*[contains(normalize-space(), \"" + task.getName() + "\")]"));
+    tasklist.open(task);
     browser.clickText("Claim");
     WebElement form = browser.await(By.cssSelector("form.fjs-form, .fjs-container"));
     try {

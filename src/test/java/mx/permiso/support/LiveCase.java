@@ -36,6 +36,14 @@ public final class LiveCase {
         .atZone(ZoneId.of("America/Mexico_City")).toInstant()));
   }
 
+  /** A case already started (by the intake page or API), found by its number. */
+  public static LiveCase existing(ProcessEngine engine, String caseNumber) {
+    LiveCase live = new LiveCase(engine, caseNumber);
+    live.instanceId = await().atMost(PATIENCE).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).singleResult(), Objects::nonNull).getId();
+    return live;
+  }
+
   public LiveCase start(Map<String, Object> intake) {
     instanceId = engine.getRuntimeService()
         .startProcessInstanceByKey("exit-reentry-permit", caseNumber, intake).getId();
