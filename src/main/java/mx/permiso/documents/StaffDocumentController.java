@@ -5,7 +5,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import mx.permiso.intake.CaseNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,8 +34,6 @@ public class StaffDocumentController {
   /** Kinds staff may attach. */
   public static final List<String> STAFF_KINDS = List.of("INM_PAPERWORK");
 
-  private static final Pattern CASE_NUMBER = Pattern.compile("EXR-\\d{4}-\\d{4,6}");
-
   private final DocumentStore documents;
   private final MessageSource messages;
 
@@ -52,7 +50,7 @@ public class StaffDocumentController {
   @PostMapping("/api/cases/{caseNumber}/documents")
   public ResponseEntity<Map<String, Object>> upload(@PathVariable String caseNumber, @RequestParam String kind,
       @RequestParam MultipartFile file, Principal staff) throws IOException {
-    if (!CASE_NUMBER.matcher(caseNumber).matches()) {
+    if (!CaseNumbers.isCaseNumber(caseNumber)) {
       throw new RejectedDocumentException("caseNumber", "document.error.caseNumber");
     }
     if (!STAFF_KINDS.contains(kind)) {

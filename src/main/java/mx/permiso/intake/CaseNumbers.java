@@ -1,5 +1,6 @@
 package mx.permiso.intake;
 
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class CaseNumbers {
 
+  private static final Pattern FORMAT = Pattern.compile("EXR-\\d{4}-\\d{4,6}");
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate separately;
 
@@ -24,6 +27,11 @@ public class CaseNumbers {
     this.jdbc = jdbc;
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Whether the text has the form of a case number ({@code EXR-2026-0001}). */
+  public static boolean isCaseNumber(String text) {
+    return text != null && FORMAT.matcher(text).matches();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

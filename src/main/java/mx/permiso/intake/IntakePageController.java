@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import mx.permiso.deadlines.Deadlines;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -26,8 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 public class IntakePageController {
-
-  private static final Pattern CASE_NUMBER = Pattern.compile("EXR-\\d{4}-\\d{4,6}");
 
   private final IntakeService intake;
   private final Deadlines deadlines;
@@ -66,7 +63,7 @@ public class IntakePageController {
 
   @GetMapping("/intake/received")
   public String received(@RequestParam("case") String caseNumber, Model model) {
-    if (!CASE_NUMBER.matcher(caseNumber).matches()) {
+    if (!CaseNumbers.isCaseNumber(caseNumber)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     model.addAttribute("caseNumber", caseNumber);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 public class MailDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+  private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"'`]+@[^\\s<>()\\[\\],;:\"'`]*");
 
   private final Outbox outbox;
   private final ObjectProvider<JavaMailSender> senders;
@@ -109,14 +111,22 @@ public class MailDispatcher {
     if (permanent || attempts >= settings.maxAttempts()) {
       outbox.markAttemptFailed(message.id(), reason, null);
       LOG.warn("Email {} of case {} failed for good after {} attempt(s): {}", message.noticeType(),
-          message.caseNumber(), attempts, reason);
+          message.caseNumber(), attempts, withoutAddresses(reason));
       failures.report(message, attempts, reason);
     } else {
       Instant retryAt = clock.instant().plus(settings.retryAfter(attempts));
       outbox.markAttemptFailed(message.id(), reason, retryAt);
       LOG.info("Email {} of case {} not sent (attempt {}), retrying at {}: {}", message.noticeType(),
-          message.caseNumber(), attempts, retryAt, reason);
+          message.caseNumber(), attempts, retryAt, withoutAddresses(reason));
     }
+  }
+
+  /**
+   * The reason as it may go to the log: servers quote the refused address, which is the client's
+   * personal data (staff read the full reason in the communication log and the incident).
+   */
+  static String withoutAddresses(String reason) {
+    return reason == null ? null : ADDRESS.matcher(reason).replaceAll("<address>");
   }
 
   /** An address that cannot be parsed, or one the server refuses outright (5xx), will never work. */

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -95,6 +96,12 @@ class ClientJourneyIT {
       assertThat(client.await(By.tagName("h1")).getText()).isEqualTo("Solicite su permiso de salida y regreso");
       assertThat(client.driver().findElement(By.id("emergency-reason-field")).isDisplayed())
           .as("the emergency question waits for the emergency scenario").isFalse();
+      // On a phone's width the page is one column, nothing wider than the screen.
+      client.driver().manage().window().setSize(new Dimension(390, 844));
+      assertThat((Long) client.driver().executeScript("return document.documentElement.scrollWidth;"))
+          .isLessThanOrEqualTo(390L);
+      client.screenshot("client-intake-es-phone");
+      client.driver().manage().window().setSize(new Dimension(1400, 1000));
       fillIntake(client);
       client.screenshot("client-intake-es");
       client.driver().findElement(By.id("submit")).click();

@@ -3,11 +3,9 @@ package mx.permiso.clientportal;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
 import static mx.permiso.support.LiveCase.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -75,16 +73,10 @@ class ClientPortalIT {
     LiveCase live = new LiveCase(engine, caseNumber).start(intake)
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .awaitAt(RECEIVE_TASK_AWAIT_DOCUMENTS);
-    return new Opened(live, token(caseNumber));
+    return new Opened(live, live.clientToken(jdbc));
   }
 
   private record Opened(LiveCase live, String token) {
-  }
-
-  private String token(String caseNumber) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-        "select token from client_link where case_number = ?", String.class, caseNumber), tokens -> !tokens.isEmpty())
-        .get(0);
   }
 
   private long storedDocuments(String caseNumber) {

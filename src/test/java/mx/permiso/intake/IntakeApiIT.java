@@ -143,6 +143,21 @@ class IntakeApiIT {
   }
 
   @Test
+  void messagesComeInSpanishWhenTheCallerAsksForIt() throws Exception {
+    ObjectNode intake = valid();
+    intake.put("departureDate", today().minusDays(1).toString());
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/intake")).header("Content-Type", "application/json")
+        .header("Accept-Language", "es-MX,es;q=0.9").POST(HttpRequest.BodyPublishers.ofString(intake.toString())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("errors").get(0).path("message").asText())
+        .isEqualTo("La fecha de salida ya pasó.");
+    assertThat(JSON.readTree(post(intake.toString()).body()).path("errors").get(0).path("message").asText())
+        .as("English otherwise").isEqualTo("The departure date has already passed.");
+  }
+
+  @Test
   void anEmergencyNeedsItsReasonAndACaseNeedsANutOrPieza() throws Exception {
     ObjectNode emergency = valid();
     emergency.put("scenario", "EMERGENCY");

@@ -49,4 +49,13 @@ class MailDispatcherTest {
     assertThat(MailDispatcher.isPermanent(new MailSendException("Mail server connection failed",
         new java.net.ConnectException("Connection refused")))).isFalse();
   }
+
+  @Test
+  void refusedAddressesAreLeftOutOfTheLog() {
+    assertThat(MailDispatcher.withoutAddresses("550 5.1.1 <jane.doe@example.com>: Recipient address rejected"))
+        .isEqualTo("550 5.1.1 <<address>>: Recipient address rejected");
+    assertThat(MailDispatcher.withoutAddresses("Illegal address in string ``jane@@example''"))
+        .doesNotContain("jane");
+    assertThat(MailDispatcher.withoutAddresses("Connection refused")).isEqualTo("Connection refused");
+  }
 }

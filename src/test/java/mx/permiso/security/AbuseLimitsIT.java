@@ -3,7 +3,6 @@ package mx.permiso.security;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.RECEIVE_TASK_AWAIT_DOCUMENTS;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.USER_TASK_REVIEW_INTAKE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -110,11 +109,9 @@ class AbuseLimitsIT {
   void anAddressMayUploadOnlySoManyFilesAnHour() {
     LiveCase.clockAt("2026-11-03", "09:00");
     String caseNumber = "EXR-2026-0601";
-    new LiveCase(engine, caseNumber).start(SampleCase.intake(caseNumber))
-        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true)).awaitAt(RECEIVE_TASK_AWAIT_DOCUMENTS);
-    String token = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-        "select token from client_link where case_number = ?", String.class, caseNumber), tokens -> !tokens.isEmpty())
-        .get(0);
+    String token = new LiveCase(engine, caseNumber).start(SampleCase.intake(caseNumber))
+        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true)).awaitAt(RECEIVE_TASK_AWAIT_DOCUMENTS)
+        .clientToken(jdbc);
     Http browser = Http.at(port);
     String csrf = Http.csrfToken(browser.page("/c/" + token, "en"));
     Map<String, String> fields = Map.of("_csrf", csrf, "kind", "FLIGHT_ITINERARY");

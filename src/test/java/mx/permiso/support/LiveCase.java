@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A case in the running application, driven the way staff and the client would while the job
@@ -48,6 +49,13 @@ public final class LiveCase {
     instanceId = engine.getRuntimeService()
         .startProcessInstanceByKey("exit-reentry-permit", caseNumber, intake).getId();
     return this;
+  }
+
+  /** The case's secret client link token, once the first email has made it. */
+  public String clientToken(JdbcTemplate jdbc) {
+    return await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+        "select token from client_link where case_number = ?", String.class, caseNumber), tokens -> !tokens.isEmpty())
+        .get(0);
   }
 
   public String instanceId() {
