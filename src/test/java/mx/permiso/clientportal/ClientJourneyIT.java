@@ -181,7 +181,7 @@ class ClientJourneyIT {
       live.awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
       assertThat(engine.getRuntimeService().getVariable(live.instanceId(), "reentryDate")).isEqualTo("2026-12-10");
       assertThat(client.driver().findElement(By.cssSelector("#timeline li.current")).getText())
-          .startsWith("Permiso entregado al INM");
+          .startsWith("Entrega del permiso al INM");
       assertThat(client.driver().findElement(By.id("dates")).getText()).contains("domingo 20 de diciembre de 2026");
       assertThat(client.consoleErrors()).as("the case page").isEmpty();
     }

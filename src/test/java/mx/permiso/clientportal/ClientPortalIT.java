@@ -97,7 +97,7 @@ class ClientPortalIT {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<html lang=\"es\">", "Su caso EXR-2026-0501", "Hola, María Pérez",
-        "<li class=\"done\"", "Solicitud revisada", "<li class=\"current\" aria-current=\"step\">",
+        "<li class=\"done\"", "Revisión de su solicitud", "<li class=\"current\" aria-current=\"step\">",
         "viernes 20 de noviembre de 2026", "Copia de su itinerario de vuelo", "Aún sin archivo",
         "Ya subí mis documentos")
         .doesNotContain("Ya regresé a México", "Salí de México con el permiso sellado");
@@ -135,6 +135,13 @@ class ClientPortalIT {
         SampleFiles.pdf("huge", 12 * 1024 * 1024));
     HttpResponse<String> withoutCsrf = client.postFile(uploads, Map.of("kind", "FLIGHT_ITINERARY"), "itinerario.pdf",
         SampleFiles.pdf("x"));
+    String withToken = uploads + "?_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+        + "&kind=FLIGHT_ITINERARY";
+    HttpResponse<String> brokenMultipart = client.postRaw(withToken, "multipart/form-data; boundary=xyz",
+        "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 never ends"
+            .getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> notMultipart = client.postRaw(withToken, "application/json", "{\"file\":\"%PDF-\"}"
+        .getBytes(StandardCharsets.UTF_8));
 
     assertThat(renamedExecutable.statusCode()).isEqualTo(400);
     assertThat(problem(renamedExecutable)).isEqualTo("Solo se aceptan archivos PDF, JPEG y PNG.");
@@ -149,6 +156,9 @@ class ClientPortalIT {
     assertThat(problem(unknownKind)).isEqualTo("Elija uno de los documentos de la lista.");
     assertThat(farTooLarge.statusCode()).isEqualTo(413);
     assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+    assertThat(brokenMultipart.statusCode()).isEqualTo(400);
+    assertThat(notMultipart.statusCode()).isEqualTo(400);
+    assertThat(problem(notMultipart)).isEqualTo("Elija un archivo para subir.");
     assertThat(storedDocuments(caseNumber)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from audit_event where case_number = ?", Long.class, caseNumber))
         .isZero();

@@ -88,6 +88,12 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
   }
 
+  /** Any body with any content type, as a broken or hostile client might send it (cookies kept). */
+  public HttpResponse<String> postRaw(String path, String contentType, byte[] body) {
+    return send(request(path).header("Accept", "text/html").header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   /** The CSRF token a page's forms carry (hidden field {@code _csrf}). */
   public static String csrfToken(HttpResponse<String> page) {
     Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
