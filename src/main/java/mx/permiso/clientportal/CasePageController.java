@@ -69,7 +69,7 @@ public class CasePageController {
       return refused(open, token, new Problem(kind, e.field(), text(e, open, request, response)), e.status(), model,
           request, response);
     }
-    return "redirect:/c/" + token + "?done=uploaded#documents";
+    return "redirect:/c/" + token + "?done=uploaded" + switched(request) + "#documents";
   }
 
   @PostMapping("/c/{token}/actions/{message}")
@@ -85,7 +85,7 @@ public class CasePageController {
       return refused(open, token, new Problem(message, e.field(), text(e, open, request, response)), e.status(), model,
           request, response);
     }
-    return "redirect:/c/" + token + "?done=" + action.message();
+    return "redirect:/c/" + token + "?done=" + action.message() + switched(request);
   }
 
   private ClientCases.OpenCase open(String token) {
@@ -105,7 +105,14 @@ public class CasePageController {
     model.addAttribute("token", token);
     model.addAttribute("case", cases.view(open, locale));
     model.addAttribute("switchLanguage", "es".equals(locale.getLanguage()) ? "en" : "es");
+    // A language the client switched to stays with the page's forms and the page after them.
+    model.addAttribute("lang", request.getParameter("lang") == null ? null : locale.getLanguage());
     return "case";
+  }
+
+  private static String switched(HttpServletRequest request) {
+    String lang = request.getParameter("lang");
+    return lang == null ? "" : "&lang=" + ClientLanguageResolver.of(lang).getLanguage();
   }
 
   /** The client's language, unless they switched the page to the other one. */

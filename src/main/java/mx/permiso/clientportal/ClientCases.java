@@ -22,8 +22,10 @@ import mx.permiso.documents.DocumentStore;
 import mx.permiso.mail.MailSettings;
 import mx.permiso.mail.PeopleDates;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -51,9 +53,12 @@ public class ClientCases {
   private final Deadlines deadlines;
   private final MessageSource messages;
   private final MailSettings mail;
+  private final int maxUploadsPerCase;
 
   public ClientCases(ClientLinks links, RuntimeService runtime, DocumentStore documents, AuditLog audit,
-      Deadlines deadlines, MessageSource messages, MailSettings mail) {
+      Deadlines deadlines, MessageSource messages, MailSettings mail,
+      @Value("${permiso.documents.max-client-uploads}") int maxUploadsPerCase) {
+    this.maxUploadsPerCase = maxUploadsPerCase;
     this.links = links;
     this.runtime = runtime;
     this.documents = documents;
@@ -112,9 +117,14 @@ public class ClientCases {
     if (!openActions(open).contains(ClientAction.DOCUMENTS_SUBMITTED)) {
       throw new ClientRequestException("file", "case.error.documentsClosed", HttpStatus.CONFLICT);
     }
-    if (kind == null || !requiredDocuments(open).contains(kind)) {
+    List<String> required = requiredDocuments(open);
+    if (kind == null || !required.contains(kind)) {
       // Not one of the page's upload forms: shown at the top of the page, not next to a document.
       throw new ClientRequestException(null, "document.error.kind", HttpStatus.BAD_REQUEST);
+    }
+    if (documents.listOf(open.caseNumber()).stream().filter(document -> required.contains(document.kind()))
+        .count() >= maxUploadsPerCase) {
+      throw new ClientRequestException("file", "case.error.tooManyFiles", HttpStatus.CONFLICT);
     }
     DocumentStore.StoredDocument stored = documents.store(open.caseNumber(), kind, fileName, content, CLIENT);
     audit.record(open.caseNumber(), CLIENT, "DocumentUploaded", kind + " " + stored.fileName());
@@ -138,7 +148,8 @@ public class ClientCases {
     try {
       runtime.createMessageCorrelation(action.message()).processInstanceId(open.instanceId())
           .setVariables(variables).correlateWithResult();
-    } catch (MismatchingMessageCorrelationException alreadyMovedOn) {
+    } catch (MismatchingMessageCorrelationException | OptimisticLockingException alreadyMovedOn) {
+      // Moved on since the page was shown, or the same click twice at once: the other one counted.
       throw new ClientRequestException(null, "case.error.notOpen", HttpStatus.CONFLICT);
     }
     audit.record(open.caseNumber(), CLIENT, action.message(), action.asksForDate() ? (String) variables.get(

@@ -1,19 +1,22 @@
 package mx.permiso.documents;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The documents the client uploaded, as a Markdown list of links for a Tasklist form: each
- * line the document's name, the file, its type and size, the link opening the file for the
- * logged-in staff member.
+ * The documents the client uploaded, as Markdown for a Tasklist form: under each document's
+ * name, a link per file (it opens the file for the logged-in staff member), with its type and
+ * size. Kept within what a text variable holds; past that, the rest is counted, not listed.
  */
 @Component
 public class StaffDocumentList {
 
-  private static final List<String> STAFF_ONLY = StaffDocumentController.STAFF_KINDS;
+  /** A String variable holds 4,000 characters in the engine's tables; leave room for the last line. */
+  static final int MAX_LENGTH = 3_800;
 
   private final DocumentStore documents;
 
@@ -22,16 +25,29 @@ public class StaffDocumentList {
   }
 
   public String markdown(String caseNumber) {
-    List<DocumentStore.DocumentInfo> uploaded = documents.listOf(caseNumber).stream()
-        .filter(document -> !STAFF_ONLY.contains(document.kind())).toList();
-    if (uploaded.isEmpty()) {
+    Map<String, List<DocumentStore.DocumentInfo>> byKind = new LinkedHashMap<>();
+    documents.listOf(caseNumber).stream().filter(document -> !StaffDocumentController.STAFF_KINDS.contains(document.kind()))
+        .forEach(document -> byKind.computeIfAbsent(document.kind(), kind -> new ArrayList<>()).add(document));
+    if (byKind.isEmpty()) {
       return "_The client has uploaded no documents._";
     }
-    return uploaded.stream().map(document -> "- " + escape(DocumentNames.name(document.kind(), Locale.ENGLISH))
-            + ": [" + escape(document.fileName()) + "](" + StaffDocumentController.path(caseNumber, document.id()) + ") ("
-            + DocumentType.fromContentType(document.contentType()).map(type -> type.name() + ", ").orElse("")
-            + kilobytes(document.sizeBytes()) + ")")
-        .collect(Collectors.joining("\n"));
+    StringBuilder markdown = new StringBuilder();
+    int left = byKind.values().stream().mapToInt(List::size).sum();
+    for (Map.Entry<String, List<DocumentStore.DocumentInfo>> kind : byKind.entrySet()) {
+      String heading = "\n**" + escape(DocumentNames.name(kind.getKey(), Locale.ENGLISH)) + "**\n";
+      for (DocumentStore.DocumentInfo document : kind.getValue()) {
+        String line = "- [" + escape(document.fileName()) + "](" + StaffDocumentController.path(caseNumber, document.id())
+            + ") " + DocumentType.fromContentType(document.contentType()).map(type -> type.name() + ", ").orElse("")
+            + kilobytes(document.sizeBytes()) + "\n";
+        if (markdown.length() + heading.length() + line.length() > MAX_LENGTH) {
+          return markdown + "\n_" + left + " more not listed here: too many to show._";
+        }
+        markdown.append(heading).append(line);
+        heading = "";
+        left--;
+      }
+    }
+    return markdown.toString().strip();
   }
 
   private static String kilobytes(long bytes) {

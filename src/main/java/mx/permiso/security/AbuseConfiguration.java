@@ -23,6 +23,7 @@ public class AbuseConfiguration {
     PublicRequestFilter filter = new PublicRequestFilter(
         new RateLimiter(settings.intakesPerAddress(), settings.window(), settings.trackedAddresses(), clock),
         new RateLimiter(settings.uploadsPerAddress(), settings.window(), settings.trackedAddresses(), clock),
+        new RateLimiter(settings.actionsPerAddress(), settings.window(), settings.trackedAddresses(), clock),
         settings.maxFormSize().toBytes(), maxUpload.toBytes(), messages, localeResolver);
     FilterRegistrationBean<PublicRequestFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);

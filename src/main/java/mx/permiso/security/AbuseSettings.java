@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param intakesPerAddress intakes (page or API, accepted or not) one address may send per window
  * @param uploadsPerAddress document uploads one address may send per window
+ * @param actionsPerAddress other case page changes (documents submitted, re-entry...) one address may send per window
  * @param window the period the counts above cover
  * @param maxFormSize the largest intake, JSON body or case page form accepted
  * @param trackedAddresses addresses remembered at most; beyond that the oldest counts are dropped
@@ -19,6 +20,7 @@ import org.springframework.util.unit.DataSize;
 public record AbuseSettings(
     int intakesPerAddress,
     int uploadsPerAddress,
+    int actionsPerAddress,
     Duration window,
     DataSize maxFormSize,
     int trackedAddresses) {

@@ -16,27 +16,33 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Guards the public requests that write something (an intake, an upload, a client action)
  * before anything reads them: a body larger than allowed gets 413, a body of unknown length
- * 411, and an address that has had its share of intakes or uploads 429 with {@code Retry-After}.
+ * 411, and an address that has had its share of intakes, uploads or case page actions 429 with
+ * {@code Retry-After}.
  * JSON callers get the API's {@code {errors: [{field, message}]}}; browsers the error page.
  */
 public class PublicRequestFilter extends OncePerRequestFilter {
 
+  private static final UrlPathHelper PATHS = new UrlPathHelper();
+
   private final RateLimiter intakes;
   private final RateLimiter uploads;
+  private final RateLimiter actions;
   private final long maxFormBytes;
   private final long maxUploadBytes;
   private final MessageSource messages;
   private final LocaleResolver languages;
   private final ObjectMapper json = new ObjectMapper();
 
-  public PublicRequestFilter(RateLimiter intakes, RateLimiter uploads, long maxFormBytes, long maxUploadBytes,
-      MessageSource messages, LocaleResolver languages) {
+  public PublicRequestFilter(RateLimiter intakes, RateLimiter uploads, RateLimiter actions, long maxFormBytes,
+      long maxUploadBytes, MessageSource messages, LocaleResolver languages) {
     this.intakes = intakes;
     this.uploads = uploads;
+    this.actions = actions;
     this.maxFormBytes = maxFormBytes;
     this.maxUploadBytes = maxUploadBytes;
     this.messages = messages;
@@ -62,8 +68,12 @@ public class PublicRequestFilter extends OncePerRequestFilter {
       refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "error.413");
       return;
     }
-    RateLimiter limiter = kind == Kind.INTAKE ? intakes : kind == Kind.UPLOAD ? uploads : null;
-    Optional<Duration> wait = limiter == null ? Optional.empty() : limiter.acquire(request.getRemoteAddr());
+    RateLimiter limiter = switch (kind) {
+      case INTAKE -> intakes;
+      case UPLOAD -> uploads;
+      case CLIENT_ACTION -> actions;
+    };
+    Optional<Duration> wait = limiter.acquire(ClientAddresses.key(request.getRemoteAddr()));
     if (wait.isPresent()) {
       response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
       refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "error.429");
@@ -86,8 +96,9 @@ public class PublicRequestFilter extends OncePerRequestFilter {
     }
   }
 
+  /** The path as the controllers see it: decoded and normalised, so {@code /api/%69ntake} is the intake too. */
   private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
+    return PATHS.getPathWithinApplication(request);
   }
 
   private static Optional<Kind> kind(String path) {

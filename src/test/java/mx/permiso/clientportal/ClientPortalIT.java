@@ -19,6 +19,9 @@ import mx.permiso.support.SampleCase;
 import mx.permiso.support.SampleFiles;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -108,8 +111,39 @@ class ClientPortalIT {
         assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
     assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 
-    assertThat(client.page("/c/" + token + "?lang=en", "es").body())
-        .contains("Your case EXR-2026-0501", "A copy of your flight itinerary", "I have uploaded my documents");
+    HttpResponse<String> switched = client.page("/c/" + token + "?lang=en", "es");
+    assertThat(switched.body())
+        .contains("Your case EXR-2026-0501", "A copy of your flight itinerary", "I have uploaded my documents")
+        .contains("<input type=\"hidden\" name=\"lang\" value=\"en\">");
+    HttpResponse<String> refused = client.postForm("/c/" + token + "/actions/DocumentsSubmitted",
+        Map.of("_csrf", Http.csrfToken(switched), "lang", "en"));
+    assertThat(problem(refused)).as("the switched language stays").isEqualTo("Please upload at least one document first.");
+  }
+
+  @Test
+  void aCaseTakesSoManyClientFilesAndStaffSeeThemAll() {
+    String caseNumber = "EXR-2026-0506";
+    Opened opened = caseAwaitingDocuments(caseNumber, "Rosa Medina");
+    Http client = Http.at(port);
+    String csrf = Http.csrfToken(client.page("/c/" + opened.token(), "es"));
+    Map<String, String> photo = Map.of("_csrf", csrf, "kind", "PHOTO_CHILD_SIZE");
+    for (int i = 1; i <= 20; i++) {
+      assertThat(client.postFile("/c/" + opened.token() + "/documents", photo,
+          "fotografia-tamano-infantil-de-frente-fondo-blanco-" + i + ".png", SampleFiles.png()).statusCode())
+          .as("file %d", i).isEqualTo(302);
+    }
+
+    HttpResponse<String> oneTooMany = client.postFile("/c/" + opened.token() + "/documents", photo, "otra.png",
+        SampleFiles.png());
+
+    assertThat(oneTooMany.statusCode()).isEqualTo(409);
+    assertThat(problem(oneTooMany)).startsWith("Ya subió el máximo de archivos de un caso.");
+    assertThat(storedDocuments(caseNumber)).isEqualTo(20);
+    assertThat(client.postForm("/c/" + opened.token() + "/actions/DocumentsSubmitted", Map.of("_csrf", csrf))
+        .statusCode()).isEqualTo(302);
+    Task verify = opened.live().awaitTask(USER_TASK_VERIFY_DOCUMENTS);
+    String list = (String) engine.getTaskService().getVariableLocal(verify.getId(), "uploadedDocuments");
+    assertThat(Pattern.compile("/api/cases/EXR-2026-0506/documents/\\d+").matcher(list).results()).hasSize(20);
   }
 
   @Test
@@ -228,6 +262,22 @@ class ClientPortalIT {
     assertThat(document.body()).startsWith("%PDF-").contains("Vuelo");
     assertThat(Http.at(port).get(links.get(0).replace("EXR-2026-0503", "EXR-2026-0502"), STAFF, TestUsers.PASSWORD)
         .statusCode()).as("a document asked for under another case").isEqualTo(404);
+    assertThat(tasklist.postRaw("/api/cases/" + caseNumber + "/documents?kind=INM_PAPERWORK",
+        "multipart/form-data; boundary=x", "--x--\r\n".getBytes(StandardCharsets.UTF_8)).statusCode())
+        .as("the Tasklist login only reads").isEqualTo(401);
+    // Someone who may use Tasklist but is not of the firm's staff groups opens nothing.
+    engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("interns"));
+    TestUsers.ensure(engine.getIdentityService(), "ivan", "interns");
+    Authorization tasklistAccess = engine.getAuthorizationService().createNewAuthorization(
+        Authorization.AUTH_TYPE_GRANT);
+    tasklistAccess.setGroupId("interns");
+    tasklistAccess.setResource(Resources.APPLICATION);
+    tasklistAccess.setResourceId("tasklist");
+    tasklistAccess.addPermission(Permissions.ACCESS);
+    engine.getAuthorizationService().saveAuthorization(tasklistAccess);
+    Http intern = Http.at(port);
+    assertThat(intern.webappLogin("tasklist", "ivan", TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(intern.get(links.get(0)).statusCode()).isEqualTo(403);
 
     live.complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
         .paidToAppointment(() -> documents.store(caseNumber, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("S"),

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import mx.permiso.support.Http;
 import mx.permiso.support.LiveCase;
@@ -34,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
     "permiso.abuse.intakes-per-address=3",
     "permiso.abuse.uploads-per-address=2",
+    "permiso.abuse.actions-per-address=2",
     "permiso.abuse.window=PT1H",
     "camunda.bpm.job-execution.wait-time-in-millis=100",
     "camunda.bpm.job-execution.max-wait=500"
@@ -55,7 +57,11 @@ class AbuseLimitsIT {
   }
 
   private HttpResponse<String> postJson(String body) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/intake"))
+    return postJson("/api/intake", body);
+  }
+
+  private HttpResponse<String> postJson(String path, String body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json").header("Accept-Language", "es")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -63,11 +69,12 @@ class AbuseLimitsIT {
   @Test
   void anAddressMayStartOnlySoManyCasesAnHourByPageOrApi() throws Exception {
     ClockUtil.setCurrentTime(new Date());
-    for (int i = 0; i < 3; i++) {
-      assertThat(postJson("{}").statusCode()).as("intake %d, refused for its content", i + 1).isEqualTo(400);
+    // The same intake however its path is spelled.
+    for (String path : List.of("/api/intake", "/api/%69ntake", "/api/intake")) {
+      assertThat(postJson(path, "{}").statusCode()).as("%s, refused for its content", path).isEqualTo(400);
     }
 
-    HttpResponse<String> fourth = postJson("{}");
+    HttpResponse<String> fourth = postJson("/api/%69ntake", "{}");
     assertThat(fourth.statusCode()).isEqualTo(429);
     assertThat(fourth.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(seconds ->
         assertThat(seconds).isBetween(3000L, 3600L));
@@ -90,6 +97,8 @@ class AbuseLimitsIT {
     HttpResponse<String> hugeJson = postJson("{\"clientName\":\"" + "x".repeat(70_000) + "\"}");
     assertThat(hugeJson.statusCode()).isEqualTo(413);
     assertThat(hugeJson.body()).contains("\"field\":\"body\"", "demasiado grande");
+    assertThat(postJson("/api/%69ntake", "{\"clientName\":\"" + "x".repeat(70_000) + "\"}").statusCode())
+        .as("spelled otherwise").isEqualTo(413);
 
     HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/api/intake")).header("Content-Type", "application/json")
@@ -120,11 +129,19 @@ class AbuseLimitsIT {
         .isEqualTo(302);
     assertThat(browser.postFile("/c/" + token + "/documents", fields, "b.pdf", SampleFiles.pdf("b")).statusCode())
         .isEqualTo(302);
-    HttpResponse<String> third = browser.postFile("/c/" + token + "/documents", fields, "c.pdf", SampleFiles.pdf("c"));
-    assertThat(third.statusCode()).isEqualTo(429);
+    HttpResponse<String> third = browser.postFile("/c/" + token + "/document%73", fields, "c.pdf", SampleFiles.pdf("c"));
+    assertThat(third.statusCode()).as("the upload address spelled otherwise").isEqualTo(429);
     assertThat(third.headers().firstValue("Retry-After")).isPresent();
     assertThat(jdbc.queryForObject("select count(*) from case_document where case_number = ?", Long.class, caseNumber))
         .isEqualTo(2);
     assertThat(browser.page("/c/" + token, "en").statusCode()).as("reading the page is not limited").isEqualTo(200);
+
+    // The page's other changes have a limit of their own.
+    Map<String, String> token2 = Map.of("_csrf", csrf);
+    assertThat(browser.postForm("/c/" + token + "/actions/DepartureConfirmed", token2).statusCode()).isEqualTo(409);
+    assertThat(browser.postForm("/c/" + token + "/actions/DepartureConfirmed", token2).statusCode()).isEqualTo(409);
+    assertThat(browser.postForm("/c/" + token + "/actions/DocumentsSubmitted", token2).statusCode()).isEqualTo(429);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .activityIdIn(RECEIVE_TASK_AWAIT_DOCUMENTS).count()).as("still waiting for the documents").isOne();
   }
 }
