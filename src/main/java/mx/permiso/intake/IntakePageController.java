@@ -2,7 +2,6 @@ package mx.permiso.intake;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import mx.permiso.deadlines.Deadlines;
