@@ -25,4 +25,15 @@ public class AuditLog {
     jdbc.update("insert into audit_event (occurred_at, actor, case_number, action, detail) values (?, ?, ?, ?, ?)",
         Timestamp.from(clock.instant()), actor, caseNumber, action, detail);
   }
+
+  /** What happened to a case outside the engine, oldest first. */
+  public java.util.List<Entry> of(String caseNumber) {
+    return jdbc.query("select occurred_at, actor, action, detail from audit_event where case_number = ? "
+        + "order by occurred_at, id", (rs, row) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2),
+        rs.getString(3), rs.getString(4)), caseNumber);
+  }
+
+  /** One recorded change. */
+  public record Entry(java.time.Instant occurredAt, String actor, String action, String detail) {
+  }
 }

@@ -73,7 +73,7 @@ public class MailDispatcher {
   }
 
   private boolean send(JavaMailSender sender, OutboxMessage message) {
-    try {
+    try (var caseInLog = org.slf4j.MDC.putCloseable("caseNumber", message.caseNumber())) {
       MimeMessage mime = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
       helper.setFrom(settings.from());

@@ -32,6 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>Actuator: only health is public; everything else needs a manager or an admin.</li>
  *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins), with HTTP Basic;
  *       reading also with a Tasklist login (documents linked from task forms).</li>
+ *   <li>{@code /cases/**}: the case board, read-only, for staff logged in to Tasklist or Cockpit (or HTTP
+ *       Basic); a browser without a login is sent to the web apps' login page.</li>
  *   <li>{@code /api/intake}: public, the front door for new cases.</li>
  *   <li>The client's pages ({@code /intake}, {@code /c/{token}}) and their assets: public; the
  *       secret link is the key to one case. CSRF tokens in a cookie (no server session, so any
@@ -112,8 +114,31 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /** The firm's own pages: no script at all, never framed. */
+  static final String STAFF_PAGES_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
+      + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
   @Bean
   @Order(5)
+  SecurityFilterChain staffPages(HttpSecurity http, ProcessEngine engine, IdentityServiceAuthenticationProvider users)
+      throws Exception {
+    // Read-only pages: the Tasklist/Cockpit login (or HTTP Basic, for scripts fetching the CSV); no changes, so
+    // nothing for a cross-site request to do. A browser without a login is sent to the web apps' login.
+    return stateless(http, new OrRequestMatcher(path("/cases"), path("/cases.csv"), path("/cases/**")))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(request -> !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()))
+            .denyAll()
+            .anyRequest().hasAnyRole(STAFF))
+        .httpBasic(withDefaults())
+        .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+            new LoginRedirect("/camunda/app/tasklist/default/"), LoginRedirect::isBrowser))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), users), BasicAuthenticationFilter.class)
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(STAFF_PAGES_POLICY)))
+        .build();
+  }
+
+  @Bean
+  @Order(6)
   SecurityFilterChain intakeApi(HttpSecurity http) throws Exception {
     // Public JSON for the firm's website: no cookies, no session, so no CSRF to defend against.
     return stateless(http, path("/api/intake"))
@@ -129,7 +154,7 @@ public class SecurityConfiguration {
   static final String CSRF_COOKIE = "permiso-csrf";
 
   @Bean
-  @Order(6)
+  @Order(7)
   SecurityFilterChain clientPages(HttpSecurity http) throws Exception {
     CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
     csrfCookies.setCookieName(CSRF_COOKIE);
@@ -150,7 +175,7 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  @Order(7)
+  @Order(8)
   SecurityFilterChain application(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

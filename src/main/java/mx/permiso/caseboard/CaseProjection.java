@@ -1,0 +1,262 @@
+package mx.permiso.caseboard;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mx.permiso.cases.CasePhase;
+import mx.permiso.cases.ExitReentryPermitProcess;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps {@code case_summary} in step with the engine: every history event of an engagement
+ * (instance started or ended, step reached, staff task created/claimed/completed, variable set)
+ * is gathered per transaction and written just before it commits, in the same transaction as
+ * the engine's own writes, so the board never shows a step that rolled back. One update per
+ * case and transaction, whatever the number of events.
+ */
+@Component
+public class CaseProjection implements HistoryEventHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseProjection.class);
+
+  /** Process variables the board keeps, by column. */
+  private static final Map<String, String> TEXT_COLUMNS = Map.of(
+      CLIENT_NAME, "client_name", CLIENT_EMAIL, "client_email", LANGUAGE, "language", SCENARIO, "scenario");
+  private static final Map<String, String> DATE_COLUMNS = Map.of(
+      DEPARTURE_DATE, "departure_date", PLANNED_RETURN_DATE, "planned_return_date",
+      LATEST_REQUEST_DATE, "latest_request_date", APPOINTMENT_DATE, "appointment_date", PERMIT_DATE, "permit_date",
+      RETURN_BY_DATE, "return_by_date", REENTRY_DATE, "reentry_date", PERMIT_RETURN_DUE_DATE,
+      "permit_return_due_date");
+
+  private final JdbcTemplate jdbc;
+  private final CaseSummaries summaries;
+  private final Object transactionKey = new Object();
+
+  public CaseProjection(JdbcTemplate jdbc, CaseSummaries summaries) {
+    this.jdbc = jdbc;
+    this.summaries = summaries;
+  }
+
+  @Override
+  public void handleEvent(HistoryEvent event) {
+    String definitionKey = event.getProcessDefinitionKey();
+    if (event.getProcessInstanceId() == null
+        || (definitionKey != null && !ExitReentryPermitProcess.KEY.equals(definitionKey))) {
+      return;
+    }
+    Map<String, CaseChanges> pending = pending();
+    CaseChanges changes = pending.computeIfAbsent(event.getProcessInstanceId(), CaseChanges::new);
+    gather(event, changes);
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      apply(changes);
+    }
+  }
+
+  @Override
+  public void handleEvents(List<HistoryEvent> events) {
+    events.forEach(this::handleEvent);
+  }
+
+  private void gather(HistoryEvent event, CaseChanges changes) {
+    String type = event.getEventType();
+    if (event instanceof HistoricProcessInstanceEventEntity instance) {
+      if (HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(type)) {
+        changes.startedCaseNumber = instance.getBusinessKey();
+        changes.startedAt = instant(instance.getStartTime());
+      } else if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(type)) {
+        changes.ended = true;
+        changes.endedAt = instant(instance.getEndTime());
+      }
+    } else if (event instanceof HistoricTaskInstanceEventEntity task) {
+      boolean gone = HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(type)
+          || HistoryEventTypes.TASK_INSTANCE_DELETE.getEventName().equals(type);
+      changes.tasks.add(new CaseChanges.TaskChange(task.getTaskId(), gone, task.getName(), task.getAssignee(),
+          instant(task.getDueDate()), instant(task.getStartTime())));
+    } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
+      if (HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(type)) {
+        CasePhase.of(activity.getActivityId()).ifPresent(changes::reached);
+        CaseStatus.endedBy(activity.getActivityId()).ifPresent(outcome -> changes.outcome = outcome);
+      }
+    } else if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      gatherVariable(variable, changes);
+    }
+  }
+
+  private void gatherVariable(HistoricVariableUpdateEventEntity variable, CaseChanges changes) {
+    boolean deleted = HistoryEventTypes.VARIABLE_INSTANCE_DELETE.getEventName().equals(variable.getEventType());
+    variable(changes, variable.getVariableName(), deleted ? null : variable.getTextValue());
+  }
+
+  /** Notes the new value of a process variable, if the board keeps it. */
+  static void variable(CaseChanges changes, String name, String value) {
+    if (TEXT_COLUMNS.containsKey(name)) {
+      changes.columns.put(TEXT_COLUMNS.get(name), value);
+      if (CLIENT_NAME.equals(name)) {
+        changes.columns.put("client_search", CaseSummaries.searchable(value));
+      }
+    } else if (DATE_COLUMNS.containsKey(name)) {
+      changes.columns.put(DATE_COLUMNS.get(name), isoDate(value));
+    }
+  }
+
+  /** The variables the board keeps. */
+  static String[] keptVariables() {
+    return java.util.stream.Stream.concat(TEXT_COLUMNS.keySet().stream(), DATE_COLUMNS.keySet().stream())
+        .toArray(String[]::new);
+  }
+
+  /** The changes of the current transaction, registered to be written before it commits. */
+  @SuppressWarnings("unchecked")
+  private Map<String, CaseChanges> pending() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new LinkedHashMap<>();
+    }
+    Map<String, CaseChanges> pending = (Map<String, CaseChanges>) TransactionSynchronizationManager.getResource(
+        transactionKey);
+    if (pending == null) {
+      Map<String, CaseChanges> created = new LinkedHashMap<>();
+      TransactionSynchronizationManager.bindResource(transactionKey, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          created.values().forEach(CaseProjection.this::apply);
+          created.clear();
+        }
+
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(transactionKey, created);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
+        }
+      });
+      pending = created;
+    }
+    return pending;
+  }
+
+  /** Writes one case's changes: its row, its open tasks, and what follows from them. */
+  void apply(CaseChanges changes) {
+    String instanceId = changes.processInstanceId;
+    if (changes.startedCaseNumber != null) {
+      jdbc.update("insert into case_summary (case_number, process_instance_id, status, phase, started_at) "
+              + "select ?, ?, 'OPEN', ?, ? where not exists (select 1 from case_summary where case_number = ?)",
+          changes.startedCaseNumber, instanceId, CasePhase.REVIEW.name(), timestamp(changes.startedAt),
+          changes.startedCaseNumber);
+    }
+    CaseSummary current = summaries.findByInstance(instanceId).orElse(null);
+    if (current == null) {
+      return;
+    }
+    for (CaseChanges.TaskChange task : changes.tasks) {
+      if (task.gone()) {
+        jdbc.update("delete from case_task where task_id = ?", task.taskId());
+      } else if (jdbc.update("update case_task set name = ?, assignee = ?, due_at = ? where task_id = ?",
+          task.name(), task.assignee(), timestamp(task.dueAt()), task.taskId()) == 0) {
+        jdbc.update("insert into case_task (task_id, process_instance_id, name, assignee, due_at, created_at) "
+                + "values (?, ?, ?, ?, ?, ?)", task.taskId(), instanceId, task.name(), task.assignee(),
+            timestamp(task.dueAt()), timestamp(task.createdAt() == null ? Instant.now() : task.createdAt()));
+      }
+    }
+    if (changes.ended) {
+      jdbc.update("delete from case_task where process_instance_id = ?", instanceId);
+    }
+    Map<String, Object> columns = new LinkedHashMap<>(changes.columns);
+    CasePhase phase = changes.phase != null && changes.phase.compareTo(current.phase()) > 0
+        ? changes.phase : current.phase();
+    columns.put("phase", phase.name());
+    CaseStatus status = current.status();
+    if (changes.outcome != null) {
+      status = changes.outcome;
+    } else if (changes.ended && status.isOpen()) {
+      status = CaseStatus.DELETED;
+    }
+    columns.put("status", status.name());
+    if (changes.ended) {
+      columns.put("ended_at", timestamp(changes.endedAt));
+    }
+    DeadlineKind.CaseDates dates = new DeadlineKind.CaseDates(
+        date(columns, "latest_request_date", current.latestRequestDate()),
+        date(columns, "departure_date", current.departureDate()),
+        date(columns, "appointment_date", current.appointmentDate()),
+        date(columns, "return_by_date", current.returnByDate()),
+        date(columns, "permit_return_due_date", current.permitReturnDueDate()));
+    DeadlineKind.Deadline next = status.isOpen() ? DeadlineKind.next(phase, dates).orElse(null) : null;
+    columns.put("next_deadline", next == null ? null : java.sql.Date.valueOf(next.date()));
+    columns.put("next_deadline_kind", next == null ? null : next.kind().name());
+    FirstTask first = jdbc.query("select name, assignee, due_at from case_task where process_instance_id = ? "
+            + "order by due_at nulls last, created_at", rs -> rs.next()
+            ? new FirstTask(rs.getString(1), rs.getString(2), rs.getTimestamp(3)) : new FirstTask(null, null, null),
+        instanceId);
+    columns.put("task_name", first.name());
+    columns.put("assignee", first.assignee());
+    columns.put("task_due_at", first.dueAt());
+    String set = String.join(", ", columns.keySet().stream().map(column -> column + " = ?").toList());
+    Object[] args = new Object[columns.size() + 1];
+    int i = 0;
+    for (Object value : columns.values()) {
+      args[i++] = value;
+    }
+    args[i] = instanceId;
+    jdbc.update("update case_summary set " + set + " where process_instance_id = ?", args);
+  }
+
+  private record FirstTask(String name, String assignee, Timestamp dueAt) {
+  }
+
+  private static LocalDate date(Map<String, Object> columns, String column, LocalDate current) {
+    if (!columns.containsKey(column)) {
+      return current;
+    }
+    Object value = columns.get(column);
+    return value == null ? null : ((java.sql.Date) value).toLocalDate();
+  }
+
+  /** A date variable as the board keeps it; a value that is not an ISO date is left out, never an error. */
+  private static java.sql.Date isoDate(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.sql.Date.valueOf(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException e) {
+      LOG.debug("Not an ISO date, left off the board: {}", text);
+      return null;
+    }
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}
