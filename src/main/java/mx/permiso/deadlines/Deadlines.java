@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * The case's dates, computed from INM's rules and the firm's settings: how long a permit is
  * valid, when it goes back to INM, when the request must be filed at the latest, and when each
  * reminder or escalation falls due (at a sensible hour in Mexico Central time, never at
- * midnight UTC), and when a staff task is due and followed up, in office time. Plain Java: the
- * process's timers and task dates get their moments from here.
+ * midnight UTC); and, counted in office hours, when a staff task is due and followed up. Plain
+ * Java: the process's timers and task dates get their moments from here.
  */
 @Component
 public class Deadlines {
@@ -116,9 +116,9 @@ public class Deadlines {
   }
 
   /**
-   * When staff should take up a task that waits for something and is due at {@code due}: the configured lead of office time
-   * before it, but not before the office first opens after the task arrived, and never after the
-   * due moment.
+   * When staff should take up a task that waits for something and is due at {@code due}: the
+   * configured lead of office time before it, but not before the office first opens after the
+   * task arrived, and never after the due moment.
    */
   public Instant staffFollowUp(Instant due, Instant arrived) {
     Instant beforeDue = officeHours.minusOfficeTime(due, settings.staffTaskFollowUpLead());
