@@ -2,8 +2,10 @@ package mx.permiso.cases;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,17 +21,20 @@ import org.springframework.stereotype.Component;
 /**
  * After the client's travel dates change: recomputes the dates that follow from them, then moves
  * every pending timer and open task of the case by re-evaluating the model's own expressions
- * with the new dates, so the BPMN stays the one description of when each thing is due.
+ * with the new dates, so the BPMN stays the one description of when each thing is due. A task's
+ * due and follow-up dates are re-evaluated as of its creation: only a changed date moves them.
  */
 @Component("rescheduleDeadlinesDelegate")
 public class RescheduleDeadlinesDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final CaseNotices notices;
+  private final CaseTimers caseTimers;
 
-  public RescheduleDeadlinesDelegate(Deadlines deadlines, CaseNotices notices) {
+  public RescheduleDeadlinesDelegate(Deadlines deadlines, CaseNotices notices, CaseTimers caseTimers) {
     this.deadlines = deadlines;
     this.notices = notices;
+    this.caseTimers = caseTimers;
   }
 
   @Override
@@ -47,7 +52,7 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
       }
     }
     moveTimers(execution);
-    moveTaskDueDates(execution);
+    moveTaskDates(execution);
   }
 
   private static void moveTimers(DelegateExecution execution) {
@@ -57,16 +62,33 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
     }
   }
 
-  private static void moveTaskDueDates(DelegateExecution execution) {
+  private void moveTaskDates(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     ExpressionManager expressions = Context.getProcessEngineConfiguration().getExpressionManager();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       UserTask model = execution.getBpmnModelInstance().getModelElementById(task.getTaskDefinitionKey());
-      String dueDate = model == null ? null : model.getCamundaDueDate();
-      if (dueDate != null && expressions.createExpression(dueDate).getValue(execution) instanceof Date due) {
+      if (model == null) {
+        continue;
+      }
+      Instant created = task.getCreateTime().toInstant();
+      Date due = caseTimers.asOfTaskCreation(created, () -> evaluate(expressions, model.getCamundaDueDate(), execution));
+      Date followUp = caseTimers.asOfTaskCreation(created,
+          () -> evaluate(expressions, model.getCamundaFollowUpDate(), execution));
+      if (due != null) {
         task.setDueDate(due);
+      }
+      if (followUp != null) {
+        task.setFollowUpDate(followUp);
+      }
+      if (due != null || followUp != null) {
         tasks.saveTask(task);
       }
     }
+  }
+
+  private static Date evaluate(ExpressionManager expressions, String expression, DelegateExecution execution) {
+    return expression != null && expressions.createExpression(expression).getValue(execution) instanceof Date date
+        ? date
+        : null;
   }
 }

@@ -3,6 +3,7 @@ package mx.permiso.deadlines;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,11 +11,18 @@ import org.springframework.stereotype.Component;
  * date variables ({@code ${caseTimers.departureReminder(departureDate)}} in the BPMN). Every rule
  * lives in {@link Deadlines}; this only converts for the engine. Re-evaluated when travel dates
  * change, so the model's expressions are the single description of each timer.
+ *
+ * <p>Every user task has a due and a follow-up date, e.g. {@code camunda:dueDate="${caseTimers.dueOn(returnByDate)}"}
+ * and {@code camunda:followUpDate="${caseTimers.followUpOn(returnByDate)}"}. Both count from the
+ * moment the task arrives: now, or the task's creation when they are re-evaluated later
+ * ({@link #asOfTaskCreation}).
  */
 @Component("caseTimers")
 public class CaseTimers {
 
   private final Deadlines deadlines;
+  /** Set while a task's expressions are re-evaluated after it was created; empty at creation. */
+  private final ThreadLocal<Instant> taskCreated = new ThreadLocal<>();
 
   public CaseTimers(Deadlines deadlines) {
     this.deadlines = deadlines;
@@ -60,19 +68,63 @@ public class CaseTimers {
     return from(deadlines.handBackDeadline(date(permitReturnDueDate)));
   }
 
-  /** Due moment of a routine staff task created now. */
+  /** A routine staff task: due after the configured office time. */
   public Date routineDue() {
-    return from(deadlines.routineStaffDue());
+    return from(deadlines.routineStaffDue(arrived()));
   }
 
-  /** A staff task due when the office closes on {@code isoDate}. */
+  /** A staff task to be done by {@code isoDate}: due when the office closes on the last office day on or before it. */
   public Date dueOn(String isoDate) {
-    return from(deadlines.staffDueOn(date(isoDate)));
+    return from(deadlines.staffDueBy(date(isoDate), arrived()));
   }
 
-  /** A staff task due when the office closes {@code days} calendar days after {@code isoDate}. */
+  /** Follow-up of a task staff can work on as soon as it arrives: when it arrives, or the office next opens. */
+  public Date followUpOnArrival() {
+    return from(deadlines.staffFollowUpOnArrival(arrived()));
+  }
+
+  /** Follow-up of a task that waits for {@code isoDate}: the configured lead before its {@link #dueOn} moment. */
+  public Date followUpOn(String isoDate) {
+    Instant arrived = arrived();
+    return from(deadlines.staffFollowUp(deadlines.staffDueBy(date(isoDate), arrived), arrived));
+  }
+
+  /**
+   * A staff task about something that happens {@code days} calendar days after {@code isoDate}:
+   * due when the office closes on the first office day on or after that day.
+   */
   public Date dueAfter(String isoDate, int days) {
-    return from(deadlines.staffDueOn(date(isoDate).plusDays(days)));
+    return from(deadlines.staffDueFrom(date(isoDate).plusDays(days), arrived()));
+  }
+
+  /** Follow-up of a task that waits for a day: the configured lead before its {@link #dueAfter} moment. */
+  public Date followUpAfter(String isoDate, int days) {
+    Instant arrived = arrived();
+    return from(deadlines.staffFollowUp(deadlines.staffDueFrom(date(isoDate).plusDays(days), arrived), arrived));
+  }
+
+  /**
+   * Evaluates a task's date expressions as they would have been evaluated when the task was
+   * created at {@code created}, with today's case variables: a routine task keeps its dates when
+   * the travel dates change, and a deadline task moves only as far as its deadline did.
+   */
+  public <T> T asOfTaskCreation(Instant created, Supplier<T> evaluation) {
+    Instant outer = taskCreated.get();
+    taskCreated.set(created);
+    try {
+      return evaluation.get();
+    } finally {
+      if (outer == null) {
+        taskCreated.remove();
+      } else {
+        taskCreated.set(outer);
+      }
+    }
+  }
+
+  private Instant arrived() {
+    Instant created = taskCreated.get();
+    return created != null ? created : deadlines.now();
   }
 
   /**

@@ -1,5 +1,7 @@
 package mx.permiso.deadlines;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
@@ -7,36 +9,58 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The firm's timing rules ({@code permiso.deadlines.*} in application.yaml). INM's rules change
- * and sources disagree, so none of these is a constant in code.
+ * The firm's timing rules and business calendar ({@code permiso.deadlines.*} in
+ * application.yaml). INM's rules change and sources disagree, so none of these is a constant in
+ * code.
  *
  * @param permitValidityDays days a permit is valid, counted from the date printed on it
  * @param permitReturnDays days after re-entry to hand the permit back to INM
  * @param reminderTime local time at which client reminders and escalations fall due
- * @param officeCloses local time by which a staff task is due on its due day
- * @param staffTaskBusinessDays business days staff get for a routine task
+ * @param officeOpens local time the office opens on an office day
+ * @param officeCloses local time the office closes; a staff task due on a day is due then
+ * @param workingDays days of the week the office opens
+ * @param federalHolidays whether the office closes on Mexico's federal rest days
+ * @param extraClosedDays days INM or the firm is closed besides the federal holidays
+ * @param staffTaskOfficeTime office time staff get for a routine task, from when it arrives
+ * @param staffTaskFollowUpLead office time before a task's due moment at which it is followed up
  * @param documentsReminderInterval time between reminders while documents are missing
  * @param paymentReminderInterval time between reminders while the fees are unpaid
  * @param handBackReminderInterval time between reminders to hand the permit back
  * @param returnByReminderDaysBefore days before the return-by date the client is reminded
  * @param departureReminderDaysBefore days before the flight the client is reminded
- * @param extraClosedDays days INM or the firm is closed besides the federal holidays
  */
 @ConfigurationProperties("permiso.deadlines")
 public record DeadlineSettings(
     int permitValidityDays,
     int permitReturnDays,
     LocalTime reminderTime,
+    LocalTime officeOpens,
     LocalTime officeCloses,
-    int staffTaskBusinessDays,
+    List<DayOfWeek> workingDays,
+    boolean federalHolidays,
+    List<LocalDate> extraClosedDays,
+    Duration staffTaskOfficeTime,
+    Duration staffTaskFollowUpLead,
     Period documentsReminderInterval,
     Period paymentReminderInterval,
     Period handBackReminderInterval,
     int returnByReminderDaysBefore,
-    int departureReminderDaysBefore,
-    List<LocalDate> extraClosedDays) {
+    int departureReminderDaysBefore) {
 
   public DeadlineSettings {
+    workingDays = workingDays == null ? List.of() : List.copyOf(workingDays);
     extraClosedDays = extraClosedDays == null ? List.of() : List.copyOf(extraClosedDays);
+    if (workingDays.isEmpty()) {
+      throw new IllegalArgumentException("permiso.deadlines.working-days names no day: the office would never open");
+    }
+    if (officeOpens == null || officeCloses == null) {
+      throw new IllegalArgumentException("permiso.deadlines.office-opens and office-closes are both needed");
+    }
+    if (staffTaskOfficeTime == null || staffTaskOfficeTime.isNegative() || staffTaskOfficeTime.isZero()) {
+      throw new IllegalArgumentException("permiso.deadlines.staff-task-office-time must be more than nothing, e.g. PT5H");
+    }
+    if (staffTaskFollowUpLead == null || staffTaskFollowUpLead.isNegative()) {
+      throw new IllegalArgumentException("permiso.deadlines.staff-task-follow-up-lead must be PT0S or more");
+    }
   }
 }

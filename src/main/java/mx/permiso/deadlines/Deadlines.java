@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HashSet;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The case's dates, computed from INM's rules and the firm's settings: how long a permit is
  * valid, when it goes back to INM, when the request must be filed at the latest, and when each
  * reminder or escalation falls due (at a sensible hour in Mexico Central time, never at
- * midnight UTC). Plain Java: the process's timers and due dates get their moments from here.
+ * midnight UTC); and, counted in office hours, when a staff task is due and followed up. Plain
+ * Java: the process's timers and task dates get their moments from here.
  */
 @Component
 public class Deadlines {
@@ -22,12 +25,15 @@ public class Deadlines {
   private final Clock clock;
   private final ZoneId zone;
   private final BusinessDays businessDays;
+  private final OfficeHours officeHours;
 
   public Deadlines(DeadlineSettings settings, Clock clock, ZoneId businessZone) {
     this.settings = settings;
     this.clock = clock;
     this.zone = businessZone;
-    this.businessDays = new BusinessDays(new HashSet<>(settings.extraClosedDays()));
+    this.businessDays = new BusinessDays(EnumSet.copyOf(settings.workingDays()), settings.federalHolidays(),
+        new HashSet<>(settings.extraClosedDays()));
+    this.officeHours = new OfficeHours(businessZone, settings.officeOpens(), settings.officeCloses(), businessDays);
   }
 
   /** This moment. */
@@ -42,6 +48,10 @@ public class Deadlines {
 
   public BusinessDays businessDays() {
     return businessDays;
+  }
+
+  public OfficeHours officeHours() {
+    return officeHours;
   }
 
   /** The last day abroad: validity counts from the date printed on the permit, not from departure. */
@@ -74,14 +84,46 @@ public class Deadlines {
     return at(day, settings.reminderTime());
   }
 
-  /** The moment a staff task due on {@code day} is due: when the office closes. */
-  public Instant staffDueOn(LocalDate day) {
-    return at(day, settings.officeCloses());
+  /**
+   * Due moment of a routine staff task that arrived at {@code arrived}: the configured office
+   * time of work later, counted from the minute it arrived (or from the next opening).
+   */
+  public Instant routineStaffDue(Instant arrived) {
+    return officeHours.plusOfficeTime(minute(arrived), settings.staffTaskOfficeTime());
   }
 
-  /** Due moment of a routine staff task created now. */
-  public Instant routineStaffDue() {
-    return staffDueOn(businessDays.plus(today(), settings.staffTaskBusinessDays()));
+  /**
+   * Due moment of a staff task that must be done by {@code deadline}: when the office closes on
+   * the last office day on or before it (a deadline on a Sunday is due on Friday). Never before the
+   * close of the task's own first office day: a task does not arrive overdue.
+   */
+  public Instant staffDueBy(LocalDate deadline, Instant arrived) {
+    return latest(officeHours.closeOfLastOfficeDayOnOrBefore(deadline), officeHours.nextClose(minute(arrived)));
+  }
+
+  /**
+   * Due moment of a staff task that can only be done from {@code day} on: when the office closes
+   * on the first office day on or after it (a Saturday is due on Monday). Never before the close of
+   * the task's own first office day.
+   */
+  public Instant staffDueFrom(LocalDate day, Instant arrived) {
+    return latest(officeHours.closeOfFirstOfficeDayOnOrAfter(day), officeHours.nextClose(minute(arrived)));
+  }
+
+  /** When staff should take up a task they can work on at once: when it arrives, or when the office next opens. */
+  public Instant staffFollowUpOnArrival(Instant arrived) {
+    return officeHours.nextOpening(minute(arrived));
+  }
+
+  /**
+   * When staff should take up a task that waits for something and is due at {@code due}: the
+   * configured lead of office time before it, but not before the office first opens after the
+   * task arrived, and never after the due moment.
+   */
+  public Instant staffFollowUp(Instant due, Instant arrived) {
+    Instant beforeDue = officeHours.minusOfficeTime(due, settings.staffTaskFollowUpLead());
+    Instant followUp = latest(beforeDue, staffFollowUpOnArrival(arrived));
+    return followUp.isAfter(due) ? due : followUp;
   }
 
   /** Reminders while documents are missing: from one interval after intake until the day before the flight. */
@@ -129,6 +171,15 @@ public class Deadlines {
       count++;
     }
     return new ReminderSeries(count, reminderAt(first), interval);
+  }
+
+  /** Staff task moments count from the minute a task arrives, so Tasklist shows whole minutes. */
+  private static Instant minute(Instant moment) {
+    return moment.truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  private static Instant latest(Instant one, Instant other) {
+    return one.isAfter(other) ? one : other;
   }
 
   private Instant at(LocalDate day, LocalTime time) {

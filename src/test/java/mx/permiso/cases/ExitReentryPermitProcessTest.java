@@ -85,10 +85,12 @@ class ExitReentryPermitProcessTest {
     return LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(ProcessHarness.MEXICO_CITY).toInstant();
   }
 
-  private static void assertTask(Task task, String group, Instant due) {
+  /** A task for {@code group}, followed up in Tasklist at {@code followUp} and due at {@code due}. */
+  private static void assertTask(Task task, String group, Instant followUp, Instant due) {
     assertThat(task).as("task").isNotNull();
     List<IdentityLink> links = harness.engine().getTaskService().getIdentityLinksForTask(task.getId());
     assertThat(links).extracting(IdentityLink::getGroupId).containsExactly(group);
+    assertThat(task.getFollowUpDate()).as("follow-up date of " + task.getName()).isEqualTo(Date.from(followUp));
     assertThat(task.getDueDate()).as("due date of " + task.getName()).isEqualTo(Date.from(due));
   }
 
@@ -106,7 +108,8 @@ class ExitReentryPermitProcessTest {
     assertThat(scenario.variable("inmFeeMxn")).isEqualTo(522);
     Task review = scenario.task(USER_TASK_REVIEW_INTAKE);
     assertThat(review.getName()).isEqualTo("Review intake of EXR-2026-0001 (Jane Doe)");
-    assertTask(review, StaffGroups.LEGAL_STAFF, local("2026-11-04", "15:00"));
+    // Arrived at 09:00, before the office opens: one office day of work, all of Tuesday.
+    assertTask(review, StaffGroups.LEGAL_STAFF, local("2026-11-03", "10:00"), local("2026-11-03", "15:00"));
 
     scenario.reviewIntake(true);
     assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS);
@@ -114,36 +117,48 @@ class ExitReentryPermitProcessTest {
     assertTimer(scenario, TIMER_DOCUMENTS_LATE, local("2026-11-17", "10:00"));
 
     scenario.at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0)).clientSubmitsDocuments();
-    assertTask(scenario.task(USER_TASK_VERIFY_DOCUMENTS), StaffGroups.LEGAL_STAFF, local("2026-11-05", "15:00"));
+    assertTask(scenario.task(USER_TASK_VERIFY_DOCUMENTS), StaffGroups.LEGAL_STAFF, local("2026-11-04", "10:00"),
+        local("2026-11-04", "15:00"));
     assertThat(scenario.timer(TIMER_DOCUMENTS_REMINDER)).as("no reminders while staff verify").isNull();
 
     scenario.verifyDocuments(true);
-    assertTask(scenario.task(USER_TASK_CONFIRM_PAYMENT), StaffGroups.LEGAL_STAFF, local("2026-11-17", "15:00"));
+    // Work that can start at once is followed up when it arrives; due by the last day to file the request.
+    assertTask(scenario.task(USER_TASK_CONFIRM_PAYMENT), StaffGroups.LEGAL_STAFF, local("2026-11-04", "10:00"),
+        local("2026-11-17", "15:00"));
     assertTimer(scenario, TIMER_PAYMENT_REMINDER, local("2026-11-06", "10:00"));
 
     scenario.confirmPayment(true);
-    assertTask(scenario.task(USER_TASK_PREPARE_INM_PAPERWORK), StaffGroups.LEGAL_STAFF, local("2026-11-17", "15:00"));
+    assertTask(scenario.task(USER_TASK_PREPARE_INM_PAPERWORK), StaffGroups.LEGAL_STAFF, local("2026-11-04", "10:00"),
+        local("2026-11-17", "15:00"));
     scenario.preparePaperwork();
-    assertTask(scenario.task(USER_TASK_BOOK_APPOINTMENT), StaffGroups.LEGAL_STAFF, local("2026-11-17", "15:00"));
+    assertTask(scenario.task(USER_TASK_BOOK_APPOINTMENT), StaffGroups.LEGAL_STAFF, local("2026-11-04", "10:00"),
+        local("2026-11-17", "15:00"));
 
     scenario.bookAppointment("2026-11-12");
-    assertTask(scenario.task(USER_TASK_RECORD_OUTCOME), StaffGroups.LEGAL_STAFF, local("2026-11-12", "15:00"));
+    // Waiting for the appointment: followed up the morning of the day.
+    assertTask(scenario.task(USER_TASK_RECORD_OUTCOME), StaffGroups.LEGAL_STAFF, local("2026-11-12", "10:00"),
+        local("2026-11-12", "15:00"));
     assertTimer(scenario, TIMER_APPOINTMENT_REMINDER, local("2026-11-11", "10:00"));
 
     scenario.at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0)).recordPermitIssued("2026-11-12");
     assertThat(scenario.variable("returnByDate")).isEqualTo("2027-01-11");
     assertThat(scenario.variable("returnsAfterExpiry")).isEqualTo(false);
-    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-21", "15:00"));
+    // The day after the Friday flight is a Saturday: Monday.
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-23", "10:00"),
+        local("2026-11-23", "15:00"));
     assertTimer(scenario, TIMER_DEPARTURE_REMINDER, local("2026-11-19", "10:00"));
 
     scenario.at(LocalDate.of(2026, 11, 20), LocalTime.of(8, 0)).clientConfirmsDeparture();
-    assertTask(scenario.task(USER_TASK_CONFIRM_REENTRY), StaffGroups.LEGAL_STAFF, local("2027-01-11", "15:00"));
+    assertTask(scenario.task(USER_TASK_CONFIRM_REENTRY), StaffGroups.LEGAL_STAFF, local("2027-01-11", "10:00"),
+        local("2027-01-11", "15:00"));
     assertTimer(scenario, TIMER_RETURN_BY_REMINDER, local("2027-01-04", "10:00"));
     assertTimer(scenario, TIMER_RETURN_BY_PASSED, local("2027-01-12", "10:00"));
 
     scenario.at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0)).clientConfirmsReentry("2026-12-10");
     assertThat(scenario.variable("permitReturnDueDate")).isEqualTo("2026-12-20");
-    assertTask(scenario.task(USER_TASK_RECORD_PERMIT_RETURNED), StaffGroups.LEGAL_STAFF, local("2026-12-20", "15:00"));
+    // Day 10 is Sunday 20 December: staff are due before the office closes on Friday.
+    assertTask(scenario.task(USER_TASK_RECORD_PERMIT_RETURNED), StaffGroups.LEGAL_STAFF, local("2026-12-18", "10:00"),
+        local("2026-12-18", "15:00"));
     assertTimer(scenario, TIMER_HAND_BACK_REMINDER, local("2026-12-13", "10:00"));
     assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-20", "10:00"));
 
@@ -220,7 +235,8 @@ class ExitReentryPermitProcessTest {
 
     scenario.at(LocalDate.of(2026, 11, 4), LocalTime.of(13, 0)).recordPermitIssued("2026-11-04");
     assertThat(scenario.variable("returnByDate")).isEqualTo("2027-01-03");
-    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-06", "15:00"));
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-06", "10:00"),
+        local("2026-11-06", "15:00"));
 
     scenario.at(LocalDate.of(2026, 11, 5), LocalTime.of(7, 0)).clientConfirmsDeparture();
 
@@ -253,7 +269,8 @@ class ExitReentryPermitProcessTest {
         LocalDate.of(2026, 11, 13), LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 17));
     Task escalation = scenario.task(USER_TASK_HANDLE_LATE_DOCUMENTS);
     assertThat(escalation.getName()).isEqualTo("Documents of EXR-2026-0005 late for the flight");
-    assertTask(escalation, StaffGroups.MANAGERS, local("2026-11-18", "15:00"));
+    // Raised at 10:00: one office day of work, until the close.
+    assertTask(escalation, StaffGroups.MANAGERS, local("2026-11-17", "10:00"), local("2026-11-17", "15:00"));
     assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS, USER_TASK_HANDLE_LATE_DOCUMENTS);
 
     // The last reminder is the day before the flight; none after it.
@@ -331,7 +348,7 @@ class ExitReentryPermitProcessTest {
 
     assertThat(notices.of(RETURN_BY_REMINDER)).extracting(Notice::on).containsExactly(LocalDate.of(2027, 1, 4));
     Task escalation = scenario.task(USER_TASK_HANDLE_RETURN_BY_PASSED);
-    assertTask(escalation, StaffGroups.MANAGERS, local("2027-01-13", "15:00"));
+    assertTask(escalation, StaffGroups.MANAGERS, local("2027-01-12", "10:00"), local("2027-01-12", "15:00"));
     assertThat(scenario.instance()).isWaitingAt(USER_TASK_CONFIRM_REENTRY, USER_TASK_HANDLE_RETURN_BY_PASSED);
 
     // A late re-entry still continues the case.
@@ -360,8 +377,8 @@ class ExitReentryPermitProcessTest {
 
     Task escalation = scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
     assertThat(escalation.getName()).isEqualTo("Permit of EXR-2026-0012 not handed back by day 10");
-    // Created on Sunday 20 December: due when the office closes on Monday.
-    assertTask(escalation, StaffGroups.MANAGERS, local("2026-12-21", "15:00"));
+    // Created on Sunday 20 December: counted from Monday's opening.
+    assertTask(escalation, StaffGroups.MANAGERS, local("2026-12-21", "10:00"), local("2026-12-21", "15:00"));
     assertThat(notices.of(HAND_BACK_REMINDER)).hasSize(3);
 
     // Handing it back later closes the case and ends the escalation with it.
@@ -424,15 +441,42 @@ class ExitReentryPermitProcessTest {
         .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
         .recordPermitIssued("2026-11-12");
     assertTimer(scenario, TIMER_DEPARTURE_REMINDER, local("2026-11-26", "10:00"));
-    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-28", "15:00"));
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-30", "10:00"),
+        local("2026-11-30", "15:00"));
 
     // The flight moves earlier, and the return later than the permit allows.
     scenario.travelDatesChanged("2026-11-23", "2027-01-15");
 
     assertTimer(scenario, TIMER_DEPARTURE_REMINDER, local("2026-11-22", "10:00"));
-    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-24", "15:00"));
+    assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-24", "10:00"),
+        local("2026-11-24", "15:00"));
     assertThat(scenario.variable("returnsAfterExpiry")).isEqualTo(true);
     assertThat(notices.types()).endsWith(RETURN_AFTER_EXPIRY);
     assertThat(scenario.instance()).hasPassed(SERVICE_TASK_RESCHEDULE_DEADLINES).isWaitingAt(USER_TASK_CONFIRM_DEPARTURE);
+  }
+
+  @Test
+  void travelDatesChangedLeaveARoutineTaskAsItArrived() {
+    CaseScenario scenario = newCase("EXR-2026-0017").start().reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(12, 30))
+        .clientSubmitsDocuments();
+    assertTask(scenario.task(USER_TASK_VERIFY_DOCUMENTS), StaffGroups.LEGAL_STAFF, local("2026-11-04", "12:30"),
+        local("2026-11-05", "12:30"));
+
+    scenario.at(LocalDate.of(2026, 11, 5), LocalTime.of(14, 0)).travelDatesChanged("2026-11-27", "2026-12-15");
+
+    assertThat(scenario.variable("latestRequestDate")).isEqualTo("2026-11-24");
+    assertTask(scenario.task(USER_TASK_VERIFY_DOCUMENTS), StaffGroups.LEGAL_STAFF, local("2026-11-04", "12:30"),
+        local("2026-11-05", "12:30"));
+  }
+
+  @Test
+  void anIntakeOnAFridayEveningIsReviewedAfterTheHolidayWeekend() {
+    // Friday 13 November 2026 after hours; Monday 16 is Revolution Day.
+    CaseScenario scenario = CaseScenario.of(harness, "EXR-2026-0018").with("departureDate", "2026-12-18")
+        .at(LocalDate.of(2026, 11, 13), LocalTime.of(19, 45)).start();
+
+    assertTask(scenario.task(USER_TASK_REVIEW_INTAKE), StaffGroups.LEGAL_STAFF, local("2026-11-17", "10:00"),
+        local("2026-11-17", "15:00"));
   }
 }

@@ -54,6 +54,9 @@ final class ModelConventions {
       if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
         violations.add(task.getId() + " has no due date");
       }
+      if (task.getCamundaFollowUpDate() == null || task.getCamundaFollowUpDate().isBlank()) {
+        violations.add(task.getId() + " has no follow-up date");
+      }
     }
     return violations;
   }

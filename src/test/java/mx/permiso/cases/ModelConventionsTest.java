@@ -102,17 +102,19 @@ class ModelConventionsTest {
   }
 
   @Test
-  void userTasksWithoutGroupFormOrDueDateAreCaught() {
+  void userTasksWithoutGroupFormDueOrFollowUpDateAreCaught() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Begun")
         .userTask("UserTask_Unknown").camundaCandidateGroups("legal-staff").camundaFormRef("no-such-form").camundaDueDate("${d}")
+        .camundaFollowUpDate("${f}")
         .userTask("UserTask_Bare")
         .endEvent("EndEvent_Done").done();
     assertThat(ModelConventions.violations(model, "p", FORM_IDS)).containsExactly(
         "UserTask_Unknown refers to form 'no-such-form' that is not in forms/",
         "UserTask_Bare has no candidate group",
         "UserTask_Bare has no form",
-        "UserTask_Bare has no due date");
+        "UserTask_Bare has no due date",
+        "UserTask_Bare has no follow-up date");
   }
 
   @Test

@@ -2,7 +2,9 @@ package mx.permiso.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,22 @@ class BusinessDaysTest {
   void betweenCountsBusinessDaysAfterTheStart() {
     assertThat(days.between(LocalDate.of(2026, 11, 12), LocalDate.of(2026, 11, 18))).isEqualTo(3);
     assertThat(days.between(LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 18))).isZero();
+  }
+
+  @Test
+  void onOrAfterAndOnOrBeforeStepOverClosedDaysOnly() {
+    assertThat(days.onOrAfter(LocalDate.of(2026, 11, 20))).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(days.onOrAfter(LocalDate.of(2026, 11, 14))).isEqualTo(LocalDate.of(2026, 11, 17));
+    assertThat(days.onOrBefore(LocalDate.of(2026, 11, 16))).isEqualTo(LocalDate.of(2026, 11, 13));
+    assertThat(days.onOrBefore(LocalDate.of(2026, 4, 5))).isEqualTo(LocalDate.of(2026, 4, 1));
+  }
+
+  @Test
+  void workingDaysAndFederalHolidaysAreConfigurable() {
+    BusinessDays sixDays = new BusinessDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), false, Set.of());
+    assertThat(sixDays.isBusinessDay(LocalDate.of(2026, 11, 21))).as("Saturday").isTrue();
+    assertThat(sixDays.isBusinessDay(LocalDate.of(2026, 11, 22))).as("Sunday").isFalse();
+    assertThat(sixDays.isBusinessDay(LocalDate.of(2026, 11, 16))).as("Revolution Day, not observed").isTrue();
+    assertThat(sixDays.plus(LocalDate.of(2026, 11, 13), 1)).isEqualTo(LocalDate.of(2026, 11, 14));
   }
 }

@@ -1,23 +1,31 @@
 package mx.permiso.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import mx.permiso.support.SampleSettings;
 import org.junit.jupiter.api.Test;
 
 class DeadlinesTest {
 
   private static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
 
-  private final DeadlineSettings settings = new DeadlineSettings(60, 10, LocalTime.of(10, 0), LocalTime.of(15, 0), 1,
-      Period.ofDays(2), Period.ofDays(2), Period.ofDays(3), 7, 1, List.of());
+  private static final Set<DayOfWeek> MONDAY_TO_FRIDAY = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+  private static final Duration OFFICE_DAY = Duration.ofHours(5);
+
+  private final DeadlineSettings settings = SampleSettings.deadlines();
 
   /** Tuesday 3 November 2026, 09:00 in Mexico City (15:00 UTC). */
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC);
@@ -30,8 +38,7 @@ class DeadlinesTest {
 
   @Test
   void validityIsConfigurable() {
-    DeadlineSettings ninety = new DeadlineSettings(90, 10, LocalTime.of(10, 0), LocalTime.of(15, 0), 1,
-        Period.ofDays(2), Period.ofDays(2), Period.ofDays(3), 7, 1, List.of());
+    DeadlineSettings ninety = settings(90, MONDAY_TO_FRIDAY, true, OFFICE_DAY, OFFICE_DAY);
     assertThat(new Deadlines(ninety, clock, MEXICO_CITY).returnByDate(LocalDate.of(2026, 11, 18)))
         .isEqualTo(LocalDate.of(2027, 2, 16));
   }
@@ -67,11 +74,107 @@ class DeadlinesTest {
   }
 
   @Test
-  void routineStaffTasksAreDueWhenTheOfficeClosesTheNextBusinessDay() {
-    assertThat(deadlines.routineStaffDue()).isEqualTo(Instant.parse("2026-11-04T21:00:00Z"));
-    // Created on Friday 13 Nov: Monday 16 is a holiday, so Tuesday 17 at 15:00.
-    Deadlines friday = new Deadlines(settings, Clock.fixed(Instant.parse("2026-11-13T18:00:00Z"), ZoneOffset.UTC), MEXICO_CITY);
-    assertThat(friday.routineStaffDue()).isEqualTo(Instant.parse("2026-11-17T21:00:00Z"));
+  void routineStaffTasksAreDueAnOfficeDayOfWorkAfterTheyArrive() {
+    assertThat(deadlines.routineStaffDue(local("2026-11-03", "09:00"))).as("before opening: that day's close")
+        .isEqualTo(local("2026-11-03", "15:00")).isEqualTo(Instant.parse("2026-11-03T21:00:00Z"));
+    assertThat(deadlines.routineStaffDue(local("2026-11-03", "13:27:45"))).as("counted from the minute it arrived")
+        .isEqualTo(local("2026-11-04", "13:27"));
+    assertThat(deadlines.routineStaffDue(local("2026-11-03", "18:00"))).as("after closing")
+        .isEqualTo(local("2026-11-04", "15:00"));
+    assertThat(deadlines.routineStaffDue(local("2026-11-06", "14:00"))).as("Friday afternoon")
+        .isEqualTo(local("2026-11-09", "14:00"));
+    assertThat(deadlines.routineStaffDue(local("2026-11-07", "11:00"))).as("Saturday")
+        .isEqualTo(local("2026-11-09", "15:00"));
+    assertThat(deadlines.routineStaffDue(local("2026-11-13", "12:00"))).as("Friday before Revolution Day")
+        .isEqualTo(local("2026-11-17", "12:00"));
+    assertThat(deadlines.routineStaffDue(local("2026-12-24", "16:00"))).as("Christmas Eve after hours")
+        .isEqualTo(local("2026-12-28", "15:00"));
+  }
+
+  @Test
+  void routineOfficeTimeIsConfigurable() {
+    Deadlines twoDays = new Deadlines(settings(60, MONDAY_TO_FRIDAY, true, Duration.ofHours(10), OFFICE_DAY), clock, MEXICO_CITY);
+    assertThat(twoDays.routineStaffDue(local("2026-11-05", "12:00"))).isEqualTo(local("2026-11-09", "12:00"));
+  }
+
+  @Test
+  void aDeadlineIsDueAtTheCloseOfTheLastOfficeDayOnOrBeforeIt() {
+    Instant arrived = local("2026-11-03", "09:00");
+    assertThat(deadlines.staffDueBy(LocalDate.of(2026, 11, 17), arrived)).isEqualTo(local("2026-11-17", "15:00"));
+    assertThat(deadlines.staffDueBy(LocalDate.of(2026, 11, 22), arrived)).as("Sunday").isEqualTo(local("2026-11-20", "15:00"));
+    assertThat(deadlines.staffDueBy(LocalDate.of(2026, 11, 16), arrived)).as("Revolution Day")
+        .isEqualTo(local("2026-11-13", "15:00"));
+    assertThat(deadlines.staffDueBy(LocalDate.of(2026, 12, 25), arrived)).as("Christmas").isEqualTo(local("2026-12-24", "15:00"));
+  }
+
+  @Test
+  void aTaskNeverArrivesOverdue() {
+    // Arrives on Saturday for Sunday: Friday's close has passed, so Monday's close.
+    assertThat(deadlines.staffDueBy(LocalDate.of(2026, 11, 8), local("2026-11-07", "12:00"))).isEqualTo(local("2026-11-09", "15:00"));
+    // A deadline already past: the close of the day the task arrives.
+    assertThat(deadlines.staffDueBy(LocalDate.of(2026, 11, 2), local("2026-11-03", "09:00"))).isEqualTo(local("2026-11-03", "15:00"));
+    assertThat(deadlines.staffDueFrom(LocalDate.of(2026, 11, 2), local("2026-11-03", "16:00"))).isEqualTo(local("2026-11-04", "15:00"));
+    // Due today, arriving half an hour before closing: still today.
+    assertThat(deadlines.staffDueBy(LocalDate.of(2026, 11, 3), local("2026-11-03", "14:30"))).isEqualTo(local("2026-11-03", "15:00"));
+  }
+
+  @Test
+  void aDayOnAClosedDayIsDueAtTheCloseOfTheNextOfficeDay() {
+    Instant arrived = local("2026-11-03", "09:00");
+    assertThat(deadlines.staffDueFrom(LocalDate.of(2026, 11, 20), arrived)).isEqualTo(local("2026-11-20", "15:00"));
+    assertThat(deadlines.staffDueFrom(LocalDate.of(2026, 11, 21), arrived)).as("Saturday").isEqualTo(local("2026-11-23", "15:00"));
+    assertThat(deadlines.staffDueFrom(LocalDate.of(2026, 11, 14), arrived)).as("Saturday before Revolution Day")
+        .isEqualTo(local("2026-11-17", "15:00"));
+  }
+
+  @Test
+  void aTaskStaffCanWorkAtOnceIsFollowedUpWhenItArrivesInOfficeHours() {
+    assertThat(deadlines.staffFollowUpOnArrival(local("2026-11-03", "12:34:56"))).isEqualTo(local("2026-11-03", "12:34"));
+    assertThat(deadlines.staffFollowUpOnArrival(local("2026-11-03", "07:00"))).isEqualTo(local("2026-11-03", "10:00"));
+    assertThat(deadlines.staffFollowUpOnArrival(local("2026-11-07", "12:00"))).as("Saturday").isEqualTo(local("2026-11-09", "10:00"));
+  }
+
+  @Test
+  void aWaitingTaskIsFollowedUpTheLeadOfOfficeTimeBeforeItIsDue() {
+    Instant arrived = local("2026-11-03", "09:00");
+    assertThat(deadlines.staffFollowUp(local("2026-11-20", "15:00"), arrived)).isEqualTo(local("2026-11-20", "10:00"));
+    Deadlines sevenHours = new Deadlines(settings(60, MONDAY_TO_FRIDAY, true, OFFICE_DAY, Duration.ofHours(7)), clock, MEXICO_CITY);
+    // Seven office hours before Tuesday 17 November's close: Tuesday's five, and two on Friday (Monday is a holiday).
+    assertThat(sevenHours.staffFollowUp(local("2026-11-17", "15:00"), arrived)).isEqualTo(local("2026-11-13", "13:00"));
+  }
+
+  @Test
+  void followUpIsNeverBeforeTheTaskArrivesNorAfterItIsDue() {
+    // Due today: followed up when it arrives.
+    assertThat(deadlines.staffFollowUp(local("2026-11-03", "15:00"), local("2026-11-03", "13:00"))).isEqualTo(local("2026-11-03", "13:00"));
+    assertThat(deadlines.staffFollowUp(local("2026-11-03", "15:00"), local("2026-11-03", "08:00"))).isEqualTo(local("2026-11-03", "10:00"));
+    // No lead: the due moment itself.
+    Deadlines noLead = new Deadlines(settings(60, MONDAY_TO_FRIDAY, true, OFFICE_DAY, Duration.ZERO), clock, MEXICO_CITY);
+    assertThat(noLead.staffFollowUp(local("2026-11-20", "15:00"), local("2026-11-03", "09:00"))).isEqualTo(local("2026-11-20", "15:00"));
+    // A due moment before the office next opens: the due moment, never later.
+    assertThat(deadlines.staffFollowUp(local("2026-11-02", "15:00"), local("2026-11-03", "09:00"))).isEqualTo(local("2026-11-02", "15:00"));
+  }
+
+  @Test
+  void workingDaysAndFederalHolidaysCountForLeadTimesToo() {
+    Deadlines sixDays = new Deadlines(settings(60, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), true, OFFICE_DAY, OFFICE_DAY),
+        clock, MEXICO_CITY);
+    // Flight Monday 23 November, three business days before it: Saturday counts.
+    assertThat(deadlines.latestRequestDate(LocalDate.of(2026, 11, 23), 3)).isEqualTo(LocalDate.of(2026, 11, 18));
+    assertThat(sixDays.latestRequestDate(LocalDate.of(2026, 11, 23), 3)).isEqualTo(LocalDate.of(2026, 11, 19));
+    Deadlines noHolidays = new Deadlines(settings(60, MONDAY_TO_FRIDAY, false, OFFICE_DAY, OFFICE_DAY), clock, MEXICO_CITY);
+    assertThat(deadlines.latestRequestDate(LocalDate.of(2026, 11, 17), 1)).isEqualTo(LocalDate.of(2026, 11, 13));
+    assertThat(noHolidays.latestRequestDate(LocalDate.of(2026, 11, 17), 1)).isEqualTo(LocalDate.of(2026, 11, 16));
+    assertThat(noHolidays.routineStaffDue(local("2026-11-13", "12:00"))).isEqualTo(local("2026-11-16", "12:00"));
+  }
+
+  @Test
+  void settingsThatWouldBreakTheCalendarAreRefused() {
+    assertThatThrownBy(() -> settings(60, Set.of(), true, OFFICE_DAY, OFFICE_DAY)).hasMessageContaining("working-days");
+    assertThatThrownBy(() -> settings(60, MONDAY_TO_FRIDAY, true, Duration.ZERO, OFFICE_DAY))
+        .hasMessageContaining("staff-task-office-time");
+    assertThatThrownBy(() -> settings(60, MONDAY_TO_FRIDAY, true, OFFICE_DAY, Duration.ofHours(-1)))
+        .hasMessageContaining("staff-task-follow-up-lead");
   }
 
   @Test
@@ -110,5 +213,16 @@ class DeadlinesTest {
     assertThat(CaseTimers.cycle(series)).isEqualTo("R2/2026-11-05T16:00:00Z/P2D");
     assertThat(CaseTimers.cycle(new ReminderSeries(0, Instant.parse("2026-11-05T16:00:00Z"), Period.ofDays(2))))
         .isEqualTo("R0/2026-11-05T16:00:00Z/P2D");
+  }
+
+  private static Instant local(String date, String time) {
+    return LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(MEXICO_CITY).toInstant();
+  }
+
+  private static DeadlineSettings settings(int permitValidityDays, Set<DayOfWeek> workingDays, boolean federalHolidays,
+      Duration staffTaskOfficeTime, Duration staffTaskFollowUpLead) {
+    return new DeadlineSettings(permitValidityDays, 10, LocalTime.of(10, 0), LocalTime.of(10, 0), LocalTime.of(15, 0),
+        List.copyOf(workingDays), federalHolidays, List.of(), staffTaskOfficeTime, staffTaskFollowUpLead,
+        Period.ofDays(2), Period.ofDays(2), Period.ofDays(3), 7, 1);
   }
 }

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -16,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
-import mx.permiso.deadlines.DeadlineSettings;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.support.SampleCase;
+import mx.permiso.support.SampleSettings;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -29,9 +27,7 @@ import org.junit.jupiter.api.Test;
 class MailComposerTest {
 
   private static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
-  private final Deadlines deadlines = new Deadlines(
-      new DeadlineSettings(60, 10, LocalTime.of(10, 0), LocalTime.of(15, 0), 1, Period.ofDays(2), Period.ofDays(2),
-          Period.ofDays(3), 7, 1, List.of()),
+  private final Deadlines deadlines = new Deadlines(SampleSettings.deadlines(),
       Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY);
   private final MailSettings settings = new MailSettings("Permiso <permisos@example.com>", "staff@example.com",
       Map.of("en", "Monday to Friday, 10:00 to 15:00 (Mexico City time)",

@@ -58,12 +58,13 @@ public final class ProcessHarness implements AutoCloseable {
     CaseNotices notices = new CaseNotices(notifier, deadlines);
 
     Map<Object, Object> beans = new HashMap<>();
-    beans.put("caseTimers", new CaseTimers(deadlines));
+    CaseTimers caseTimers = new CaseTimers(deadlines);
+    beans.put("caseTimers", caseTimers);
     beans.put("sendNoticeDelegate", new SendNoticeDelegate(notices));
     beans.put("determineRequirementsDelegate", new DetermineRequirementsDelegate(deadlines, fees));
     beans.put("computeReturnByDelegate", new ComputeReturnByDelegate(deadlines));
     beans.put("computePermitReturnDueDelegate", new ComputePermitReturnDueDelegate(deadlines));
-    beans.put("rescheduleDeadlinesDelegate", new RescheduleDeadlinesDelegate(deadlines, notices));
+    beans.put("rescheduleDeadlinesDelegate", new RescheduleDeadlinesDelegate(deadlines, notices, caseTimers));
     // Documents live in the application's tables, which this engine does not have; the list is proved in CasePortalIT.
     beans.put("listUploadedDocumentsListener", (TaskListener) task -> task.setVariableLocal("uploadedDocuments", ""));
 
