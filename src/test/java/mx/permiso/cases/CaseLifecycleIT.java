@@ -3,6 +3,10 @@ package mx.permiso.cases;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import mx.permiso.caseboard.CaseStatus;
+import mx.permiso.caseboard.CaseSummaries;
+import mx.permiso.caseboard.CaseSummary;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.mail.Outbox;
 import mx.permiso.mail.OutboxMessage;
@@ -40,6 +44,9 @@ class CaseLifecycleIT {
   @Autowired
   DocumentStore documents;
 
+  @Autowired
+  CaseSummaries board;
+
   @AfterEach
   void realTimeAgain() {
     ClockUtil.reset();
@@ -59,6 +66,16 @@ class CaseLifecycleIT {
     assertThat(outbox.forCase(CASE)).extracting(OutboxMessage::noticeType).containsExactly(
         "ACKNOWLEDGEMENT", "PAPERWORK_READY", "APPOINTMENT_INSTRUCTIONS", "APPOINTMENT_REMINDER", "PERMIT_ISSUED",
         "DEPARTURE_REMINDER", "WELCOME_BACK", "HAND_BACK_REMINDER", "CASE_CLOSED");
+    // The board's row followed the case to its end.
+    CaseSummary row = board.find(CASE).orElseThrow();
+    assertThat(row.status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(row.phase()).isEqualTo(CasePhase.CLOSED);
+    assertThat(row.endedAt()).isEqualTo(closed.getEndTime().toInstant());
+    assertThat(row.permitDate()).isEqualTo(LocalDate.of(2026, 11, 12));
+    assertThat(row.reentryDate()).isEqualTo(LocalDate.of(2026, 12, 10));
+    assertThat(row.permitReturnDueDate()).isEqualTo(LocalDate.of(2026, 12, 20));
+    assertThat(row.nextDeadline()).isNull();
+    assertThat(row.taskName()).isNull();
     assertThat(outbox.forCase(CASE)).allSatisfy(message -> {
       assertThat(message.status()).isEqualTo(Outbox.Status.PENDING);
       assertThat(message.recipient()).isEqualTo("jane@example.com");
