@@ -63,6 +63,14 @@ public class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
   }
 
+  /**
+   * A chain that reads the web apps' login from their session: the session is theirs, so it is
+   * never renewed here (renewing it would log out a browser tab still holding the old id).
+   */
+  private static HttpSecurity withWebappSession(HttpSecurity http) throws Exception {
+    return http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.none()));
+  }
+
   private static final String[] OPERATORS = {StaffGroups.MANAGERS, StaffGroups.ADMINS};
   private static final String[] STAFF = {StaffGroups.LEGAL_STAFF, StaffGroups.MANAGERS, StaffGroups.ADMINS};
 
@@ -107,7 +115,7 @@ public class SecurityConfiguration {
   SecurityFilterChain staffApi(HttpSecurity http, ProcessEngine engine, IdentityServiceAuthenticationProvider users)
       throws Exception {
     // Changes come from staff tools with HTTP Basic, no cookies: nothing for a cross-site request to ride on.
-    return stateless(http, path("/api/cases/**"))
+    return withWebappSession(stateless(http, path("/api/cases/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
         .httpBasic(withDefaults())
         .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), users), BasicAuthenticationFilter.class)
@@ -124,7 +132,8 @@ public class SecurityConfiguration {
       throws Exception {
     // Read-only pages: the Tasklist/Cockpit login (or HTTP Basic, for scripts fetching the CSV); no changes, so
     // nothing for a cross-site request to do. A browser without a login is sent to the web apps' login.
-    return stateless(http, new OrRequestMatcher(path("/cases"), path("/cases.csv"), path("/cases/**")))
+    return withWebappSession(stateless(http, new OrRequestMatcher(path("/cases"), path("/cases.csv"),
+        path("/cases/**"))))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(request -> !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()))
             .denyAll()

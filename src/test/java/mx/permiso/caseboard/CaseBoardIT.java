@@ -194,7 +194,10 @@ class CaseBoardIT {
 
     Http loggedIn = Http.at(port);
     assertThat(loggedIn.webappLogin("tasklist", "lucia", TestUsers.PASSWORD).statusCode()).isEqualTo(200);
-    assertThat(loggedIn.page("/cases?q=" + number, "en").body()).contains(number);
+    HttpResponse<String> viaTasklist = loggedIn.page("/cases?q=" + number, "en");
+    assertThat(viaTasklist.body()).contains(number);
+    assertThat(viaTasklist.headers().allValues("Set-Cookie")).as("the web apps' session is left as it is")
+        .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
   }
 
   @Test
