@@ -84,26 +84,22 @@ public class CaseSummaries {
 
   /** Open cases in each phase (phases without a case count 0). */
   public Map<CasePhase, Long> openByPhase() {
-    Map<CasePhase, Long> counts = new EnumMap<>(CasePhase.class);
-    for (CasePhase phase : CasePhase.values()) {
-      counts.put(phase, 0L);
-    }
-    jdbc.query("select phase, count(*) from case_summary where status = 'OPEN' group by phase",
-        rs -> {
-          counts.put(CasePhase.valueOf(rs.getString(1)), rs.getLong(2));
-        });
-    return counts;
+    return countBy("phase", CasePhase.class, " where status = 'OPEN'");
   }
 
   /** Cases by status, every case ever started (anonymised ones included). */
   public Map<CaseStatus, Long> byStatus() {
-    Map<CaseStatus, Long> counts = new EnumMap<>(CaseStatus.class);
-    for (CaseStatus status : CaseStatus.values()) {
-      counts.put(status, 0L);
+    return countBy("status", CaseStatus.class, "");
+  }
+
+  private <E extends Enum<E>> Map<E, Long> countBy(String column, Class<E> type, String where) {
+    Map<E, Long> counts = new EnumMap<>(type);
+    for (E value : type.getEnumConstants()) {
+      counts.put(value, 0L);
     }
-    jdbc.query("select status, count(*) from case_summary group by status",
+    jdbc.query("select " + column + ", count(*) from case_summary" + where + " group by " + column,
         rs -> {
-          counts.put(CaseStatus.valueOf(rs.getString(1)), rs.getLong(2));
+          counts.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2));
         });
     return counts;
   }
