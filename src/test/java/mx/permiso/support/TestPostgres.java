@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 
@@ -58,6 +59,12 @@ public final class TestPostgres {
 
     public Connection connect() throws SQLException {
       return java.sql.DriverManager.getConnection(url, username, password);
+    }
+
+    /** The three variables an operator gives the application to use this database. */
+    public Map<String, String> environment() {
+      return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", username,
+          "SPRING_DATASOURCE_PASSWORD", password);
     }
   }
 }
