@@ -101,11 +101,11 @@ public class ClusterStartup extends AbstractProcessEnginePlugin {
   }
 
   private static boolean advisoryLock(Connection connection, String function) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)")) {
+    try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)::text")) {
       statement.setLong(1, STARTUP_LOCK);
       try (ResultSet result = statement.executeQuery()) {
         // pg_try_… answers whether it got the lock; pg_advisory_xact_lock answers (void) once it has it.
-        return result.next() && result.getBoolean(1);
+        return result.next() && "true".equals(result.getString(1));
       }
     }
   }
