@@ -16,11 +16,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import mx.permiso.support.MovableClock;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,12 +49,15 @@ class MailDispatcherTest {
   @Test
   void aRoundStopsHalfwayThroughItsLeaseAndLetsTheRestGo() {
     Outbox outbox = mock(Outbox.class);
-    MovingClock clock = new MovingClock(Instant.parse("2026-11-03T16:00:00Z"));
+    MovableClock clock = new MovableClock(Instant.parse("2026-11-03T16:00:00Z"));
     when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2), message(3)));
     JavaMailSender sender = mock(JavaMailSender.class);
     when(sender.createMimeMessage()).thenAnswer(call -> new MimeMessage(Session.getInstance(new Properties())));
     // A slow server: the first send takes 3 of the lease's 5 minutes.
-    doAnswer(call -> clock.advance(Duration.ofMinutes(3))).when(sender).send(any(MimeMessage.class));
+    doAnswer(call -> {
+      clock.move(Duration.ofMinutes(3));
+      return null;
+    }).when(sender).send(any(MimeMessage.class));
     StaticListableBeanFactory senders = new StaticListableBeanFactory(Map.of("sender", sender));
     MailDispatcher dispatcher = new MailDispatcher(outbox, senders.getBeanProvider(JavaMailSender.class), settings,
         clock, null);
@@ -98,34 +100,5 @@ class MailDispatcherTest {
     return new OutboxMessage(id, "EXR-2026-0001|DOCUMENTS_REMINDER|2026-11-03|client", "EXR-2026-0001", null,
         "DOCUMENTS_REMINDER", "en", "client" + id + "@example.com", "Reminder", "Text", "<p>Text</p>",
         Outbox.Status.PENDING, 0, Instant.EPOCH, null, Instant.EPOCH, null);
-  }
-
-  /** A clock that moves only when told. */
-  private static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    Object advance(Duration duration) {
-      now = now.plus(duration);
-      return null;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
