@@ -45,8 +45,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Cluster mode: two nodes of the packaged application, each its own JVM, on one PostgreSQL. They
  * start at the same moment on an empty database; 300 cases are started and accepted through both;
- * the documents reminders of all 300 fall due at one moment; halfway through the sending, node A
- * is killed (SIGKILL). Node B finishes the work: every reminder timer fired once, and every email,
+ * the documents reminders of all 300 fall due at one moment; as the first ones arrive, node A is
+ * killed (SIGKILL). Node B finishes the work: every reminder timer fired once, and every email,
  * acknowledgements included, reached the client's mailbox (GreenMail) exactly once.
  *
  * <p>Where node A is killed: an SMTP outbox delivers at least once. A node killed after the SMTP
@@ -55,8 +55,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * at random. So node A sends through a relay ({@link SmtpRelay}). To kill it, the relay holds new
  * connections, and the test waits until A has no forwarded connection open and a held one: A sends
  * one email after the other, so it recorded the last one before it opened the next (holding no
- * outbox row at all would be as safe). A is then killed mid-run in every other respect: jobs
- * running, jobs taken but not run, emails taken but not sent.
+ * outbox row at all would be as safe). A is then killed mid-run in every other respect: as the
+ * first reminders arrive, with reminder jobs still to run (some of them often taken by A) and
+ * emails A took but did not send.
  */
 class ClusterIT {
 
