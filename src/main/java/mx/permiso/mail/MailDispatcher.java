@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends what waits in the outbox over SMTP and records the outcome. Safe to run on every node at
- * once: each round takes messages no other dispatcher holds. A failed attempt is retried later,
+ * once: each round takes messages no other dispatcher holds, and sends only during the first half
+ * of its lease on them, so no other node takes them while one is still being sent. A failed attempt is retried later,
  * waiting longer each time; after the last attempt, or at once for an address that can never
  * work, the message is marked failed and staff see an incident on the case in Cockpit.
  */
@@ -62,10 +63,19 @@ public class MailDispatcher {
       }
       return 0;
     }
-    List<OutboxMessage> due = outbox.claim(settings.batchSize(), clock.instant(), settings.lease());
+    Instant claimed = clock.instant();
+    List<OutboxMessage> due = outbox.claim(settings.batchSize(), claimed, settings.lease());
+    // Once the lease ends another node may take the same messages: stop halfway and let the rest go.
+    Instant sendUntil = claimed.plus(settings.lease().dividedBy(2));
     int sent = 0;
-    for (OutboxMessage message : due) {
-      if (send(sender, message)) {
+    for (int next = 0; next < due.size(); next++) {
+      if (!clock.instant().isBefore(sendUntil)) {
+        List<OutboxMessage> left = due.subList(next, due.size());
+        outbox.release(left.stream().map(OutboxMessage::id).toList());
+        LOG.info("Half the outbox lease used up: {} email(s) left for the next round", left.size());
+        break;
+      }
+      if (send(sender, due.get(next))) {
         sent++;
       }
     }

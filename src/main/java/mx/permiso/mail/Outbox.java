@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import mx.permiso.config.NodeName;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox table: messages written with the step that causes them, taken by dispatchers
- * (several at once, on several nodes) and marked with what happened.
+ * (several at once, on several nodes) and marked with what happened. A message being sent
+ * carries the name of the node sending it ({@code locked_by}).
  */
 @Repository
 public class Outbox {
@@ -36,9 +38,11 @@ public class Outbox {
 
   private final JdbcTemplate jdbc;
   private final boolean skipLocked;
+  private final String node;
 
-  public Outbox(JdbcTemplate jdbc, DataSource dataSource) throws MetaDataAccessException {
+  public Outbox(JdbcTemplate jdbc, DataSource dataSource, NodeName node) throws MetaDataAccessException {
     this.jdbc = jdbc;
+    this.node = node.value();
     String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
     // Several dispatchers must not take the same rows: PostgreSQL skips rows another holds.
     this.skipLocked = product.toLowerCase().contains("postgres");
@@ -84,8 +88,9 @@ public class Outbox {
   }
 
   /**
-   * Takes up to {@code limit} messages that are due, holding them for {@code lease} so no other
-   * dispatcher sends them meanwhile; a dispatcher that dies lets its messages go when the lease ends.
+   * Takes up to {@code limit} messages that are due, holding them for {@code lease} in this node's
+   * name so no other dispatcher sends them meanwhile; a node that dies lets its messages go when
+   * the lease ends.
    */
   @Transactional
   public List<OutboxMessage> claim(int limit, Instant now, Duration lease) {
@@ -96,8 +101,9 @@ public class Outbox {
     if (ids.isEmpty()) {
       return List.of();
     }
-    String in = String.join(",", ids.stream().map(String::valueOf).toList());
-    jdbc.update("update outbox_message set locked_until = ? where id in (" + in + ")", Timestamp.from(now.plus(lease)));
+    String in = idList(ids);
+    jdbc.update("update outbox_message set locked_until = ?, locked_by = ? where id in (" + in + ")",
+        Timestamp.from(now.plus(lease)), node);
     return jdbc.query("select " + COLUMNS + " from outbox_message where id in (" + in + ") order by id", MESSAGE);
   }
 
@@ -108,15 +114,24 @@ public class Outbox {
 
   public void markSent(long id, Instant now) {
     jdbc.update("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, locked_until = null, "
-        + "last_error = null where id = ?", Timestamp.from(now), id);
+        + "locked_by = null, last_error = null where id = ?", Timestamp.from(now), id);
   }
 
   /** Records a failed attempt: another try at {@code retryAt}, or none when it is null. */
   public void markAttemptFailed(long id, String error, Instant retryAt) {
-    jdbc.update("update outbox_message set attempts = attempts + 1, locked_until = null, last_error = ?, "
-            + "status = ?, next_attempt_at = coalesce(?, next_attempt_at) where id = ?",
+    jdbc.update("update outbox_message set attempts = attempts + 1, locked_until = null, locked_by = null, "
+            + "last_error = ?, status = ?, next_attempt_at = coalesce(?, next_attempt_at) where id = ?",
         abbreviate(error), retryAt == null ? Status.FAILED.name() : Status.PENDING.name(),
         retryAt == null ? null : Timestamp.from(retryAt), id);
+  }
+
+  /** Lets go of messages this node took but will not send now, so any dispatcher may take them at once. */
+  public void release(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.update("update outbox_message set locked_until = null, locked_by = null where id in (" + idList(ids) + ") "
+        + "and status = 'PENDING' and locked_by = ?", node);
   }
 
   /** Every message of a case, oldest first: the case's communication log. */
@@ -128,6 +143,10 @@ public class Outbox {
   public long count(Status status) {
     Long count = jdbc.queryForObject("select count(*) from outbox_message where status = ?", Long.class, status.name());
     return count == null ? 0 : count;
+  }
+
+  private static String idList(List<Long> ids) {
+    return String.join(",", ids.stream().map(String::valueOf).toList());
   }
 
   private static String abbreviate(String error) {

@@ -44,6 +44,10 @@ import org.springframework.stereotype.Component;
  * no password is configured, a random one is generated and logged once, when the account is
  * created: there is never a known default password. Runs before the starter's own admin-user
  * step, which then finds the account present and leaves it alone.
+ *
+ * <p>Every step checks before it writes, which is enough because nodes sharing a database run it
+ * one at a time ({@code mx.permiso.config.StartupLock}): two nodes starting at once never both
+ * find a filter missing and create it twice.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -98,18 +102,6 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    try {
-      apply(engine);
-    } catch (RuntimeException firstAttempt) {
-      // Another node starting on the same database may have created the same rows a moment
-      // earlier; every step checks before it writes, so one more pass settles it.
-      LOG.info("Access set-up collided with a concurrent change ({}); applying once more",
-          firstAttempt.getMessage());
-      apply(engine);
-    }
-  }
-
-  private void apply(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     ensureGroup(identity, StaffGroups.ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
     ensureGroup(identity, StaffGroups.LEGAL_STAFF, "Legal staff", Groups.GROUP_TYPE_WORKFLOW);

@@ -27,6 +27,7 @@ import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Http;
 import mx.permiso.support.LiveCase;
 import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.ReceivedMail;
 import mx.permiso.support.SampleCase;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -288,20 +289,11 @@ class MailDeliveryIT {
   /** What the SMTP server received for one case (tests of this class share a database). */
   private static List<MimeMessage> received(GreenMail smtp, String caseNumber) {
     return Arrays.stream(smtp.getReceivedMessages())
-        .filter(message -> caseNumber.equals(header(message, "X-Permiso-Case")))
+        .filter(message -> caseNumber.equals(ReceivedMail.header(message, "X-Permiso-Case")))
         .toList();
   }
 
   private static List<String> dedupeKeys(List<MimeMessage> messages) {
-    return messages.stream().map(message -> header(message, "X-Permiso-Message")).toList();
-  }
-
-  private static String header(MimeMessage message, String name) {
-    try {
-      String[] values = message.getHeader(name);
-      return values == null ? null : values[0];
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return messages.stream().map(message -> ReceivedMail.header(message, "X-Permiso-Message")).toList();
   }
 }

@@ -1,11 +1,25 @@
 package mx.permiso.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import mx.permiso.support.MovableClock;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +47,29 @@ class MailDispatcherTest {
   }
 
   @Test
+  void aRoundStopsHalfwayThroughItsLeaseAndLetsTheRestGo() {
+    Outbox outbox = mock(Outbox.class);
+    MovableClock clock = new MovableClock(Instant.parse("2026-11-03T16:00:00Z"));
+    when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2), message(3)));
+    JavaMailSender sender = mock(JavaMailSender.class);
+    when(sender.createMimeMessage()).thenAnswer(call -> new MimeMessage(Session.getInstance(new Properties())));
+    // A slow server: the first send takes 3 of the lease's 5 minutes.
+    doAnswer(call -> {
+      clock.move(Duration.ofMinutes(3));
+      return null;
+    }).when(sender).send(any(MimeMessage.class));
+    StaticListableBeanFactory senders = new StaticListableBeanFactory(Map.of("sender", sender));
+    MailDispatcher dispatcher = new MailDispatcher(outbox, senders.getBeanProvider(JavaMailSender.class), settings,
+        clock, null);
+
+    assertThat(dispatcher.dispatchDue()).isOne();
+
+    verify(outbox).markSent(1, Instant.parse("2026-11-03T16:03:00Z"));
+    verify(outbox, never()).markSent(eq(2L), any());
+    verify(outbox).release(List.of(2L, 3L));
+  }
+
+  @Test
   void retriesWaitLongerEachTimeUpToTheMaximum() {
     assertThat(settings.retryAfter(1)).isEqualTo(Duration.ofMinutes(1));
     assertThat(settings.retryAfter(2)).isEqualTo(Duration.ofMinutes(2));
@@ -57,5 +94,11 @@ class MailDispatcherTest {
     assertThat(MailDispatcher.withoutAddresses("Illegal address in string ``jane@@example''"))
         .doesNotContain("jane");
     assertThat(MailDispatcher.withoutAddresses("Connection refused")).isEqualTo("Connection refused");
+  }
+
+  private static OutboxMessage message(long id) {
+    return new OutboxMessage(id, "EXR-2026-0001|DOCUMENTS_REMINDER|2026-11-03|client", "EXR-2026-0001", null,
+        "DOCUMENTS_REMINDER", "en", "client" + id + "@example.com", "Reminder", "Text", "<p>Text</p>",
+        Outbox.Status.PENDING, 0, Instant.EPOCH, null, Instant.EPOCH, null);
   }
 }

@@ -2,11 +2,9 @@ package mx.permiso.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import mx.permiso.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -43,32 +41,5 @@ class RateLimiterTest {
     assertThat(limiter.acquire("a")).isEmpty();
     clock.move(Duration.ofDays(-1));
     assertThat(limiter.acquire("a")).isEmpty();
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -57,6 +57,19 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** A JSON body without credentials, as the firm's website posts an intake. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  public HttpResponse<String> putJson(String path, String json, String user, String password) {
+    return send(request(path)
+        .header("Authorization", basic(user, password))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   /** A multipart form upload of one file (field {@code file}) with HTTP Basic. */
   public HttpResponse<String> upload(String path, String fileName, byte[] content, String user, String password) {
     Multipart body = multipart(Map.of(), fileName, content);

@@ -9,7 +9,7 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    TestPostgres.Database database = TestPostgres.newDatabase();
+    TestPostgres.Database database = TestPostgres.newDatabaseForSpringTest();
     TestPropertyValues.of(
         "spring.datasource.url=" + database.url(),
         "spring.datasource.username=" + database.username(),

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 
@@ -17,6 +18,7 @@ public final class TestPostgres {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgres server;
+  private static boolean stopsWithSpring;
 
   private TestPostgres() {
   }
@@ -33,6 +35,12 @@ public final class TestPostgres {
     return new Database(server().getJdbcUrl("postgres", name), "postgres", "postgres");
   }
 
+  /** A new database for a Spring test context, which the test framework may keep open until the JVM exits. */
+  public static synchronized Database newDatabaseForSpringTest() {
+    stopsWithSpring = true;
+    return newDatabase();
+  }
+
   private static EmbeddedPostgres server() {
     if (server == null) {
       try {
@@ -40,17 +48,33 @@ public final class TestPostgres {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
       }
-      // Stop the server only after Spring has closed every application context on it, so no
-      // engine is left waiting for a connection to a database that has gone.
-      SpringApplication.getShutdownHandlers().add(() -> {
-        try {
-          server.close();
-        } catch (IOException ignored) {
-          // the JVM is going away anyway
+      // Stop the server when the JVM exits. While Spring test contexts use it, only after Spring has
+      // closed them, so no engine is left waiting for a connection to a database that has gone;
+      // otherwise (packaged jars in JVMs of their own, applications the tests close) at once.
+      SpringApplication.getShutdownHandlers().add(TestPostgres::stop);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        if (!stopsWithSpring()) {
+          stop();
         }
-      });
+      }, "stop-test-postgres"));
     }
     return server;
+  }
+
+  private static synchronized boolean stopsWithSpring() {
+    return stopsWithSpring;
+  }
+
+  private static synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // the JVM is going away anyway
+    }
+    server = null;
   }
 
   /** Where a test database lives. */
@@ -58,6 +82,12 @@ public final class TestPostgres {
 
     public Connection connect() throws SQLException {
       return java.sql.DriverManager.getConnection(url, username, password);
+    }
+
+    /** The three variables an operator gives the application to use this database. */
+    public Map<String, String> environment() {
+      return Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", username,
+          "SPRING_DATASOURCE_PASSWORD", password);
     }
   }
 }

@@ -1,0 +1,142 @@
+package mx.permiso.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged jar started as operators start it: a JVM of its own on a free port, configured by
+ * the environment variables given and no others (none inherited from the test's environment),
+ * its output in {@code <name>.log} in the working directory.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private PackagedApp(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the jar; {@code jvmOptions} such as {@code -Xmx512m} go before {@code -jar}. */
+  public static PackagedApp start(Path workingDirectory, String name, Map<String, String> environment,
+      String... jvmOptions) {
+    int port = freePort();
+    Path log = workingDirectory.resolve(name + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-jar", packagedJar().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workingDirectory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(variable -> variable.startsWith("SPRING_") || variable.startsWith("CAMUNDA_")
+        || variable.startsWith("PERMISO_"));
+    env.putAll(environment);
+    env.put("SERVER_PORT", String.valueOf(port));
+    try {
+      return new PackagedApp(builder.start(), port, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + name, e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Http http() {
+    return new Http("http://127.0.0.1:" + port);
+  }
+
+  /** What the application has logged so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits until the health endpoint answers 200; fails at once, with the log, if the application stops. */
+  public PackagedApp awaitHealthy(Duration patience) {
+    Http http = http();
+    await().atMost(patience).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      assertThat(process.isAlive()).as("%s still running; log:%n%s", log.getFileName(), log()).isTrue();
+      return healthStatus(http) == 200;
+    });
+    return this;
+  }
+
+  /** Ends the JVM at once, as {@code kill -9} or a power cut would: no shutdown hooks, nothing finished. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s gone", log.getFileName()).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the application as an operator would (SIGTERM), forcibly if it takes longer than 30 seconds. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int healthStatus(Http http) {
+    try {
+      return http.get("/actuator/health").statusCode();
+    } catch (RuntimeException notYetListening) {
+      return -1;
+    }
+  }
+
+  private static Path packagedJar() {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(path -> path.getFileName().toString().matches("permiso-.*\\.jar"))
+          .map(Path::toAbsolutePath)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run 'mvn verify'"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
