@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -69,8 +70,12 @@ public class CaseBoardBackfill implements ApplicationRunner {
           .processDefinitionKey(ExitReentryPermitProcess.KEY).orderByProcessInstanceId().asc().listPage(first, PAGE);
       for (HistoricProcessInstance instance : page) {
         if (instance.getBusinessKey() != null && !hasRow(instance.getId())) {
-          transactions.executeWithoutResult(status -> projection.apply(changesOf(instance)));
-          added++;
+          try {
+            transactions.executeWithoutResult(status -> projection.apply(changesOf(instance)));
+            added++;
+          } catch (DataIntegrityViolationException addedByAnotherNode) {
+            LOG.debug("Case {} was added to the board by another node", instance.getBusinessKey());
+          }
         }
       }
     }

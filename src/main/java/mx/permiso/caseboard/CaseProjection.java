@@ -171,7 +171,7 @@ public class CaseProjection implements HistoryEventHandler {
           changes.startedCaseNumber, instanceId, CasePhase.REVIEW.name(), timestamp(changes.startedAt),
           changes.startedCaseNumber);
     }
-    CaseSummary current = summaries.findByInstance(instanceId).orElse(null);
+    CaseSummary current = summaries.lockByInstance(instanceId).orElse(null);
     if (current == null) {
       return;
     }

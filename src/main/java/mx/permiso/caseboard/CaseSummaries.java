@@ -50,8 +50,12 @@ public class CaseSummaries {
         .stream().findFirst();
   }
 
-  Optional<CaseSummary> findByInstance(String processInstanceId) {
-    return jdbc.query("select " + COLUMNS + " from case_summary where process_instance_id = ?", ROW,
+  /**
+   * The row of a process instance, locked until the transaction ends: two steps of one case
+   * committing at once on two nodes write the row one after the other, each from what the other left.
+   */
+  Optional<CaseSummary> lockByInstance(String processInstanceId) {
+    return jdbc.query("select " + COLUMNS + " from case_summary where process_instance_id = ? for update", ROW,
         processInstanceId).stream().findFirst();
   }
 

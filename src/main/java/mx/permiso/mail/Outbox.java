@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import mx.permiso.config.LockingReads;
 import mx.permiso.config.NodeName;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,15 +37,14 @@ public class Outbox {
       + "recipient, subject, body_text, body_html, status, attempts, next_attempt_at, last_error, created_at, sent_at";
 
   private final JdbcTemplate jdbc;
-  private final boolean skipLocked;
+  private final String forUpdate;
   private final String node;
 
   public Outbox(JdbcTemplate jdbc, DataSource dataSource, NodeName node) throws MetaDataAccessException {
     this.jdbc = jdbc;
     this.node = node.value();
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
-    // Several dispatchers must not take the same rows: PostgreSQL skips rows another holds.
-    this.skipLocked = product.toLowerCase().contains("postgres");
+    // Several dispatchers must not take the same rows.
+    this.forUpdate = LockingReads.forUpdateClause(dataSource);
   }
 
   /**
@@ -96,7 +95,7 @@ public class Outbox {
   public List<OutboxMessage> claim(int limit, Instant now, Duration lease) {
     List<Long> ids = jdbc.queryForList("select id from outbox_message where status = 'PENDING' "
         + "and next_attempt_at <= ? and (locked_until is null or locked_until <= ?) order by next_attempt_at, id "
-        + "limit ? for update" + (skipLocked ? " skip locked" : ""), Long.class,
+        + "limit ?" + forUpdate, Long.class,
         Timestamp.from(now), Timestamp.from(now), limit);
     if (ids.isEmpty()) {
       return List.of();

@@ -7,12 +7,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import mx.permiso.cases.AuditLog;
+import mx.permiso.config.LockingReads;
 import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +37,7 @@ public class CaseRetention {
   private final AuditLog audit;
   private final RetentionSettings settings;
   private final Clock clock;
-  private final boolean skipLocked;
+  private final String forUpdate;
 
   public CaseRetention(JdbcTemplate jdbc, HistoryService history, TransactionTemplate transactions, AuditLog audit,
       RetentionSettings settings, Clock clock, DataSource dataSource) throws MetaDataAccessException {
@@ -47,8 +47,7 @@ public class CaseRetention {
     this.audit = audit;
     this.settings = settings;
     this.clock = clock;
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
-    this.skipLocked = product.toLowerCase().contains("postgres");
+    this.forUpdate = LockingReads.forUpdateClause(dataSource);
   }
 
   /** Purges every case that ended more than the retention period ago; returns how many. */
@@ -75,8 +74,7 @@ public class CaseRetention {
 
   private boolean purgeOne(Instant cutoff) {
     List<Case> due = jdbc.query("select case_number, process_instance_id from case_summary where status <> 'OPEN' "
-            + "and anonymised_at is null and ended_at < ? order by ended_at limit 1 for update"
-            + (skipLocked ? " skip locked" : ""),
+            + "and anonymised_at is null and ended_at < ? order by ended_at limit 1" + forUpdate,
         (rs, row) -> new Case(rs.getString(1), rs.getString(2)), Timestamp.from(cutoff));
     if (due.isEmpty()) {
       return false;
