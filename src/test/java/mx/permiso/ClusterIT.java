@@ -145,6 +145,8 @@ class ClusterIT {
     assertThat(jdbc.queryForList("select status || ' ' || coalesce(locked_by, 'free') from outbox_message",
         String.class)).hasSize(2 * CASES).containsOnly("SENT free");
     assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Integer.class)).as("incidents").isZero();
+    assertThat(jdbc.queryForList("select status || ' ' || phase from case_summary", String.class))
+        .as("the case board, written by both nodes").hasSize(CASES).containsOnly("OPEN DOCUMENTS");
   }
 
   /** The environment of one node: the shared database, its own name and SMTP server, short leases. */
