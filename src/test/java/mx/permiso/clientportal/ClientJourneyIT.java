@@ -92,7 +92,7 @@ class ClientJourneyIT {
       // The intake page opens in the browser's language (English here); the client switches to Spanish.
       client.open("http://localhost:" + port + "/intake");
       assertThat(client.await(By.tagName("h1")).getText()).isEqualTo("Request your exit and re-entry permit");
-      client.driver().findElement(By.id("language-switch")).click();
+      client.clickAndAwaitNextPage(client.driver().findElement(By.id("language-switch")));
       assertThat(client.await(By.tagName("h1")).getText()).isEqualTo("Solicite su permiso de salida y regreso");
       assertThat(client.driver().findElement(By.id("emergency-reason-field")).isDisplayed())
           .as("the emergency question waits for the emergency scenario").isFalse();
@@ -104,7 +104,7 @@ class ClientJourneyIT {
       client.driver().manage().window().setSize(new Dimension(1400, 1000));
       fillIntake(client);
       client.screenshot("client-intake-es");
-      client.driver().findElement(By.id("submit")).click();
+      client.clickAndAwaitNextPage(client.driver().findElement(By.id("submit")));
 
       String caseNumber = client.await(By.id("case-number")).getText();
       assertThat(caseNumber).matches("EXR-2026-\\d{4}");
@@ -128,7 +128,8 @@ class ClientJourneyIT {
       assertThat(client.driver().findElement(By.id("document-PHOTO_CHILD_SIZE")).getText())
           .contains("Recibido: foto-infantil.png");
       client.screenshot("client-documents-uploaded");
-      client.driver().findElement(By.cssSelector("#action-DocumentsSubmitted button")).click();
+      client.clickAndAwaitNextPage(
+          client.driver().findElement(By.cssSelector("#action-DocumentsSubmitted button")));
       assertThat(client.await(By.id("done")).getText()).isEqualTo("Gracias. Nuestro equipo revisará ahora sus documentos.");
       assertThat(client.driver().findElements(By.cssSelector("input[type=file]"))).as("uploads closed").isEmpty();
       client.screenshot("client-documents-submitted");
@@ -161,7 +162,7 @@ class ClientJourneyIT {
           .complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-12"))
           .awaitTask(USER_TASK_CONFIRM_DEPARTURE);
       client.open("http://localhost:" + port + casePath);
-      client.await(By.cssSelector("#action-DepartureConfirmed button")).click();
+      client.clickAndAwaitNextPage(client.await(By.cssSelector("#action-DepartureConfirmed button")));
       assertThat(client.await(By.id("done")).getText()).isEqualTo("Gracias, y buen viaje.");
       live.awaitTask(USER_TASK_CONFIRM_REENTRY);
 
@@ -173,7 +174,8 @@ class ClientJourneyIT {
       client.screenshot("client-case-abroad");
       WebElement date = client.driver().findElement(By.id("date-ReentryConfirmed"));
       client.driver().executeScript("arguments[0].value = arguments[1];", date, "2026-12-10");
-      client.driver().findElement(By.cssSelector("#action-ReentryConfirmed button")).click();
+      client.clickAndAwaitNextPage(
+          client.driver().findElement(By.cssSelector("#action-ReentryConfirmed button")));
       assertThat(client.await(By.id("done")).getText())
           .isEqualTo("Bienvenido de vuelta a México. Recuerde entregar el permiso al INM.");
       client.screenshot("client-reentry-confirmed");
@@ -210,7 +212,8 @@ class ClientJourneyIT {
 
   private static void upload(Browser client, String kind, Path file) {
     client.driver().findElement(By.id("file-" + kind)).sendKeys(file.toAbsolutePath().toString());
-    client.driver().findElement(By.cssSelector("#document-" + kind + " button")).click();
+    client.clickAndAwaitNextPage(
+        client.driver().findElement(By.cssSelector("#document-" + kind + " button")));
     assertThat(client.await(By.id("done")).getText()).isEqualTo("Gracias, recibimos su archivo.");
   }
 

@@ -61,6 +61,16 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /**
+   * Clicks what leaves the page (a link, a form's button) and waits until the next page has
+   * replaced it, so that what the test reads next is not still the old page.
+   */
+  public void clickAndAwaitNextPage(WebElement element) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    wait.until(ExpectedConditions.stalenessOf(page));
+  }
+
   public WebElement awaitClickable(By locator) {
     return wait.until(ExpectedConditions.elementToBeClickable(locator));
   }
