@@ -11,7 +11,9 @@ import mx.permiso.support.Http;
 import mx.permiso.support.PostgresApplicationTest;
 import mx.permiso.support.SampleCase;
 import mx.permiso.support.TestUsers;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -43,6 +45,9 @@ class SecurityIT {
 
   @Autowired
   TaskService taskService;
+
+  @Autowired
+  AuthorizationService authorizationService;
 
   @BeforeEach
   void staffAccounts() {
@@ -91,6 +96,8 @@ class SecurityIT {
     Task task = await().atMost(Duration.ofSeconds(30))
         .until(() -> taskService.createTaskQuery().processInstanceId(instanceId).singleResult(), Objects::nonNull);
     Http http = Http.at(port);
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+        .count()).as("rights from the process definition, no row per task").isZero();
 
     HttpResponse<String> visible = http.get("/engine-rest/task?processInstanceId=" + instanceId, STAFF, TestUsers.PASSWORD);
     assertThat(visible.body()).contains(task.getId()).contains("Review intake of EXR-2026-0001 (Jane Doe)");

@@ -79,10 +79,27 @@ public final class PackagedApp implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Resident memory of the application's JVM in KiB, as the operating system counts it (Linux). */
+  public long residentKib() {
+    try {
+      return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+          .filter(line -> line.startsWith("VmRSS:"))
+          .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no VmRSS for " + process.pid()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Waits until the health endpoint answers 200; fails at once, with the log, if the application stops. */
   public PackagedApp awaitHealthy(Duration patience) {
+    return awaitHealthy(patience, Duration.ofSeconds(1));
+  }
+
+  /** As {@link #awaitHealthy(Duration)}, asking every {@code poll}. */
+  public PackagedApp awaitHealthy(Duration patience, Duration poll) {
     Http http = http();
-    await().atMost(patience).pollInterval(Duration.ofSeconds(1)).until(() -> {
+    await().atMost(patience).pollInterval(poll).until(() -> {
       assertThat(process.isAlive()).as("%s still running; log:%n%s", log.getFileName(), log()).isTrue();
       return healthStatus(http) == 200;
     });

@@ -1,0 +1,39 @@
+package mx.permiso.security;
+
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * No authorization row per task for the firm's groups. By default the engine grants a task's
+ * candidate group rights on that one task, a row per open task; every task query then joins the
+ * authorization table against each task (10,000 open tasks made the "Case work" filter take
+ * seconds, see docs/benchmarks.md). {@code legal-staff} and {@code managers} already read and
+ * work every task of the engagement through their grants on the process definition
+ * ({@link AccessBootstrap}), so those rows add nothing. Other groups keep the default.
+ */
+@Component
+public class TaskAuthorizations extends AbstractProcessEnginePlugin {
+
+  /** Groups whose task rights come from the process definition, not from each task. */
+  static final Set<String> GRANTED_BY_DEFINITION = Set.of(StaffGroups.LEGAL_STAFF, StaffGroups.MANAGERS);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
+      @Override
+      public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+        return GRANTED_BY_DEFINITION.contains(groupId) ? null : super.newTaskGroupIdentityLink(task, groupId, type);
+      }
+
+      @Override
+      public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+        return GRANTED_BY_DEFINITION.contains(groupId) ? null : super.deleteTaskGroupIdentityLink(task, groupId, type);
+      }
+    });
+  }
+}
