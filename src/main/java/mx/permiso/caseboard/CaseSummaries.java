@@ -18,6 +18,8 @@ import mx.permiso.cases.CasePhase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code case_summary} table: written by {@link CaseProjection}, read by the board and the metrics. */
 @Repository
@@ -41,8 +43,18 @@ public class CaseSummaries {
 
   private final JdbcTemplate jdbc;
 
-  public CaseSummaries(JdbcTemplate jdbc) {
+  /** Rows fetched at a time by the export, so a large one streams instead of filling memory. */
+  private static final int EXPORT_FETCH_SIZE = 500;
+
+  private final JdbcTemplate streaming;
+  private final TransactionTemplate readOnly;
+
+  public CaseSummaries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(EXPORT_FETCH_SIZE);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
   }
 
   public Optional<CaseSummary> find(String caseNumber) {
@@ -80,10 +92,11 @@ public class CaseSummaries {
   /** Every case a board query selects, in board order, handed over one at a time (the CSV export). */
   public void each(BoardQuery query, LocalDate today, Instant now, Consumer<CaseSummary> consumer) {
     Where where = where(query, today, now);
-    jdbc.query("select " + COLUMNS + " from case_summary" + where.sql + " order by next_deadline nulls last, "
-        + "case_number", rs -> {
+    // PostgreSQL's driver fetches in portions only inside a transaction.
+    readOnly.executeWithoutResult(status -> streaming.query("select " + COLUMNS + " from case_summary" + where.sql
+        + " order by next_deadline nulls last, case_number", rs -> {
           consumer.accept(ROW.mapRow(rs, 0));
-        }, where.args.toArray());
+        }, where.args.toArray()));
   }
 
   /** Open cases in each phase (phases without a case count 0). */
