@@ -23,7 +23,7 @@ import mx.permiso.mail.MailDispatcher;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Browser;
 import mx.permiso.support.LiveCase;
-import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.GreenMailApplicationTest;
 import mx.permiso.support.SampleFiles;
 import mx.permiso.support.Tasklist;
 import mx.permiso.support.TestUsers;
@@ -38,7 +38,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A Spanish-speaking client's whole part of a case in headless Chromium, with a legal staff
@@ -47,14 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * the verification task, and, after the trip, the client confirming re-entry from the case page.
  * Screenshots of every page land in target/screenshots; the client's pages log no errors.
  */
-@PostgresApplicationTest
-@TestPropertySource(properties = {
-    "spring.mail.host=localhost",
-    "spring.mail.port=3025",
-    "permiso.mail.dispatcher-enabled=false",
-    "camunda.bpm.job-execution.wait-time-in-millis=100",
-    "camunda.bpm.job-execution.max-wait=500"
-})
+@GreenMailApplicationTest
 class ClientJourneyIT {
 
   private static final String CLIENT_EMAIL = "lucia.fernandez@example.com";

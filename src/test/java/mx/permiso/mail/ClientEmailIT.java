@@ -22,7 +22,7 @@ import mx.permiso.support.Http;
 import mx.permiso.support.LiveCase;
 import mx.permiso.support.SampleFiles;
 import mx.permiso.support.TestUsers;
-import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.GreenMailApplicationTest;
 import mx.permiso.support.SampleCase;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -33,20 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two whole cases on PostgreSQL, one in English and one in Spanish, with every email going
  * through the outbox to a real SMTP server (GreenMail): what the client receives, in order.
  */
-@PostgresApplicationTest
-@TestPropertySource(properties = {
-    "spring.mail.host=localhost",
-    "spring.mail.port=3025",
-    "permiso.mail.dispatcher-enabled=false",
-    "camunda.bpm.job-execution.wait-time-in-millis=100",
-    "camunda.bpm.job-execution.max-wait=500"
-})
+@GreenMailApplicationTest
 class ClientEmailIT {
 
   @RegisterExtension

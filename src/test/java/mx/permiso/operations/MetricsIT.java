@@ -13,7 +13,7 @@ import mx.permiso.mail.MailDispatcher;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Http;
 import mx.permiso.support.LiveCase;
-import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.GreenMailApplicationTest;
 import mx.permiso.support.SampleCase;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -31,16 +31,9 @@ import org.springframework.test.context.TestPropertySource;
  * waiting for documents and reminded, one waiting for review past its due date), with email
  * going to a real SMTP server: every figure as the script makes it, and no figure for strangers.
  */
-@PostgresApplicationTest
+@GreenMailApplicationTest
 @AutoConfigureObservability(tracing = false)
-@TestPropertySource(properties = {
-    "spring.mail.host=localhost",
-    "spring.mail.port=3025",
-    "permiso.mail.dispatcher-enabled=false",
-    "permiso.metrics.refresh=PT0S",
-    "camunda.bpm.job-execution.wait-time-in-millis=100",
-    "camunda.bpm.job-execution.max-wait=500"
-})
+@TestPropertySource(properties = "permiso.metrics.refresh=PT0S")
 class MetricsIT {
 
   @RegisterExtension
