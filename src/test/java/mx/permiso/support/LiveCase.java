@@ -46,8 +46,12 @@ public final class LiveCase {
   }
 
   public LiveCase start(Map<String, Object> intake) {
-    instanceId = engine.getRuntimeService()
-        .startProcessInstanceByKey("exit-reentry-permit", caseNumber, intake).getId();
+    return start("exit-reentry-permit", intake);
+  }
+
+  /** Starts the case on another model with the same steps (a benchmark's baseline). */
+  public LiveCase start(String processKey, Map<String, Object> intake) {
+    instanceId = engine.getRuntimeService().startProcessInstanceByKey(processKey, caseNumber, intake).getId();
     return this;
   }
 
