@@ -18,6 +18,7 @@ import mx.permiso.cases.AuditLog;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.DocumentStore;
+import mx.permiso.intake.IntakeValidator;
 import mx.permiso.mail.Outbox;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +38,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 public class CaseBoardController {
 
-  static final List<String> SCENARIOS = List.of("CANJE_PENDING", "FAMILY_UNITY", "EMERGENCY");
+  private static final List<String> SCENARIOS = IntakeValidator.SCENARIOS;
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseSummaries summaries;

@@ -20,7 +20,8 @@ public class IntakeValidator {
 
   static final Set<String> LANGUAGES = Set.of("en", "es");
   /** The scenarios, in the order the intake page offers them. */
-  static final List<String> SCENARIOS = List.of("CANJE_PENDING", "FAMILY_UNITY", "EMERGENCY");
+  /** The scenarios a client may choose (one list, the intake's). */
+  public static final List<String> SCENARIOS = List.of("CANJE_PENDING", "FAMILY_UNITY", "EMERGENCY");
 
   private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{7,20}$");
