@@ -101,7 +101,7 @@ public class CaseBoardBackfill implements ApplicationRunner {
     if (running) {
       changes.reached(CasePhase.current(runtime.getActiveActivityIds(instance.getId())));
       for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
-        changes.tasks.add(new CaseChanges.TaskChange(task.getId(), false, task.getName(), task.getAssignee(),
+        changes.tasks.add(new CaseChanges.TaskChange(task.getId(), true, false, task.getName(), task.getAssignee(),
             instant(task.getDueDate()), instant(task.getCreateTime())));
       }
     } else {

@@ -25,6 +25,12 @@ final class CaseChanges {
     this.processInstanceId = processInstanceId;
   }
 
+  /** Nothing the board shows: most steps of a case only pass activities of the phase it is in. */
+  boolean isEmpty() {
+    return startedCaseNumber == null && !ended && outcome == null && phase == null && columns.isEmpty()
+        && tasks.isEmpty();
+  }
+
   void reached(CasePhase reached) {
     if (phase == null || reached.compareTo(phase) > 0) {
       phase = reached;
@@ -32,6 +38,7 @@ final class CaseChanges {
   }
 
   /** A staff task created, changed (claimed, due date moved) or gone (completed, deleted). */
-  record TaskChange(String taskId, boolean gone, String name, String assignee, Instant dueAt, Instant createdAt) {
+  record TaskChange(String taskId, boolean created, boolean gone, String name, String assignee, Instant dueAt,
+      Instant createdAt) {
   }
 }

@@ -6,10 +6,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
@@ -89,7 +92,8 @@ public class CaseProjection implements HistoryEventHandler {
     } else if (event instanceof HistoricTaskInstanceEventEntity task) {
       boolean gone = HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(type)
           || HistoryEventTypes.TASK_INSTANCE_DELETE.getEventName().equals(type);
-      changes.tasks.add(new CaseChanges.TaskChange(task.getTaskId(), gone, task.getName(), task.getAssignee(),
+      boolean created = HistoryEventTypes.TASK_INSTANCE_CREATE.getEventName().equals(type);
+      changes.tasks.add(new CaseChanges.TaskChange(task.getTaskId(), created, gone, task.getName(), task.getAssignee(),
           instant(task.getDueDate()), instant(task.getStartTime())));
     } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
       if (HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(type)) {
@@ -164,6 +168,9 @@ public class CaseProjection implements HistoryEventHandler {
 
   /** Writes one case's changes: its row, its open tasks, and what follows from them. */
   void apply(CaseChanges changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
     String instanceId = changes.processInstanceId;
     if (changes.startedCaseNumber != null) {
       jdbc.update("insert into case_summary (case_number, process_instance_id, status, phase, started_at) "
@@ -175,16 +182,7 @@ public class CaseProjection implements HistoryEventHandler {
     if (current == null) {
       return;
     }
-    for (CaseChanges.TaskChange task : changes.tasks) {
-      if (task.gone()) {
-        jdbc.update("delete from case_task where task_id = ?", task.taskId());
-      } else if (jdbc.update("update case_task set name = ?, assignee = ?, due_at = ? where task_id = ?",
-          task.name(), task.assignee(), timestamp(task.dueAt()), task.taskId()) == 0) {
-        jdbc.update("insert into case_task (task_id, process_instance_id, name, assignee, due_at, created_at) "
-                + "values (?, ?, ?, ?, ?, ?)", task.taskId(), instanceId, task.name(), task.assignee(),
-            timestamp(task.dueAt()), timestamp(task.createdAt() == null ? Instant.now() : task.createdAt()));
-      }
-    }
+    applyTasks(instanceId, changes.tasks);
     if (changes.ended) {
       jdbc.update("delete from case_task where process_instance_id = ?", instanceId);
     }
@@ -211,21 +209,53 @@ public class CaseProjection implements HistoryEventHandler {
     DeadlineKind.Deadline next = status.isOpen() ? DeadlineKind.next(phase, dates).orElse(null) : null;
     columns.put("next_deadline", next == null ? null : java.sql.Date.valueOf(next.date()));
     columns.put("next_deadline_kind", next == null ? null : next.kind().name());
-    FirstTask first = jdbc.query("select name, assignee, due_at from case_task where process_instance_id = ? "
-            + "order by due_at nulls last, created_at", rs -> rs.next()
-            ? new FirstTask(rs.getString(1), rs.getString(2), rs.getTimestamp(3)) : new FirstTask(null, null, null),
-        instanceId);
-    columns.put("task_name", first.name());
-    columns.put("assignee", first.assignee());
-    columns.put("task_due_at", first.dueAt());
-    String set = String.join(", ", columns.keySet().stream().map(column -> column + " = ?").toList());
-    Object[] args = new Object[columns.size() + 1];
-    int i = 0;
-    for (Object value : columns.values()) {
-      args[i++] = value;
+    if (!changes.tasks.isEmpty() || changes.ended) {
+      FirstTask first = jdbc.query("select name, assignee, due_at from case_task where process_instance_id = ? "
+              + "order by due_at nulls last, created_at", rs -> rs.next()
+              ? new FirstTask(rs.getString(1), rs.getString(2), rs.getTimestamp(3)) : new FirstTask(null, null, null),
+          instanceId);
+      columns.put("task_name", first.name());
+      columns.put("assignee", first.assignee());
+      columns.put("task_due_at", first.dueAt());
     }
-    args[i] = instanceId;
-    jdbc.update("update case_summary set " + set + " where process_instance_id = ?", args);
+    // The row is written only when a value differs: most steps leave what the board shows as it was.
+    String set = String.join(", ", columns.keySet().stream().map(column -> column + " = ?").toList());
+    String differs = String.join(" or ", columns.keySet().stream().map(column -> column + " is distinct from ?")
+        .toList());
+    List<Object> args = new ArrayList<>(columns.values());
+    args.add(instanceId);
+    args.addAll(columns.values());
+    jdbc.update("update case_summary set " + set + " where process_instance_id = ? and (" + differs + ")",
+        args.toArray());
+  }
+
+  /** Each task's last state in the transaction, written once; a task created and gone in it, not at all. */
+  private void applyTasks(String instanceId, List<CaseChanges.TaskChange> changes) {
+    Map<String, CaseChanges.TaskChange> last = new LinkedHashMap<>();
+    Set<String> created = new HashSet<>();
+    for (CaseChanges.TaskChange task : changes) {
+      last.put(task.taskId(), task);
+      if (task.created()) {
+        created.add(task.taskId());
+      }
+    }
+    for (CaseChanges.TaskChange task : last.values()) {
+      if (task.gone()) {
+        if (!created.contains(task.taskId())) {
+          jdbc.update("delete from case_task where task_id = ?", task.taskId());
+        }
+      } else if (created.contains(task.taskId())
+          || jdbc.update("update case_task set name = ?, assignee = ?, due_at = ? where task_id = ? and (name is "
+              + "distinct from ? or assignee is distinct from ? or due_at is distinct from ?)", task.name(),
+          task.assignee(), timestamp(task.dueAt()), task.taskId(), task.name(), task.assignee(),
+          timestamp(task.dueAt())) == 0) {
+        // New, or (unchanged or) missing: a task of a case the board took up after it began.
+        jdbc.update("insert into case_task (task_id, process_instance_id, name, assignee, due_at, created_at) "
+                + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from case_task where task_id = ?)",
+            task.taskId(), instanceId, task.name(), task.assignee(), timestamp(task.dueAt()),
+            timestamp(task.createdAt() == null ? Instant.now() : task.createdAt()), task.taskId());
+      }
+    }
   }
 
   private record FirstTask(String name, String assignee, Timestamp dueAt) {

@@ -3,6 +3,8 @@ package mx.permiso.cases;
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +22,8 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final InmFees fees;
+  /** A deployed model never changes: the decision of each process version is looked up once. */
+  private final Map<String, String> decisionByProcessDefinition = new ConcurrentHashMap<>();
 
   public DetermineRequirementsDelegate(Deadlines deadlines, InmFees fees) {
     this.deadlines = deadlines;
@@ -29,15 +33,11 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String scenario = (String) execution.getVariable(SCENARIO);
-    RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
-    String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
-    DecisionDefinition decision = repository.createDecisionDefinitionQuery()
-        .deploymentId(deploymentId)
-        .decisionDefinitionKey(ExitReentryPermitProcess.DECISION_PERMIT_REQUIREMENTS)
-        .singleResult();
+    String decisionId = decisionByProcessDefinition.computeIfAbsent(execution.getProcessDefinitionId(),
+        processDefinitionId -> decisionDeployedWith(execution, processDefinitionId));
     PermitRequirements requirements = PermitRequirements.fromDecision(scenario,
         execution.getProcessEngineServices().getDecisionService()
-            .evaluateDecisionTableById(decision.getId(), Variables.putValue(SCENARIO, scenario))
+            .evaluateDecisionTableById(decisionId, Variables.putValue(SCENARIO, scenario))
             .getSingleResult());
     IntakePlan plan = IntakePlan.of(deadlines, fees, requirements,
         LocalDate.parse((String) execution.getVariable(DEPARTURE_DATE)));
@@ -50,5 +50,15 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
     execution.setVariable(INTAKE_DATE, plan.intakeDate().toString());
     execution.setVariable(LATEST_REQUEST_DATE, plan.latestRequestDate().toString());
     execution.setVariable(LEAD_TIME_MET, plan.leadTimeMet());
+  }
+
+  private static String decisionDeployedWith(DelegateExecution execution, String processDefinitionId) {
+    RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
+    String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
+    DecisionDefinition decision = repository.createDecisionDefinitionQuery()
+        .deploymentId(deploymentId)
+        .decisionDefinitionKey(ExitReentryPermitProcess.DECISION_PERMIT_REQUIREMENTS)
+        .singleResult();
+    return decision.getId();
   }
 }

@@ -134,7 +134,6 @@ public final class ExitReentryPermitProcess {
     public static final String REENTRY_DATE = "reentryDate";
     public static final String PERMIT_RETURN_DUE_DATE = "permitReturnDueDate";
     public static final String PERMIT_RETURNED_DATE = "permitReturnedDate";
-    public static final String NOTICE = "notice";
 
     private Variables() {
     }

@@ -139,6 +139,9 @@ public class MailComposer {
     resolver.setCacheable(true);
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
+    // Expressions compiled to bytecode once warm (falling back to interpretation where they cannot be):
+    // every step that writes to a client renders two templates.
+    engine.setEnableSpringELCompiler(true);
     return engine;
   }
 }
