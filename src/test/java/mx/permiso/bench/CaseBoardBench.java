@@ -15,6 +15,7 @@ import mx.permiso.cases.CasePhase;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Http;
 import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.TestPostgres;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,8 @@ class CaseBoardBench {
         %s
 
         %s
-        """.formatted(CASES, WARM_UP, ROUNDS, table, BenchReport.machine("PostgreSQL " + version + " (embedded)")));
+        """.formatted(CASES, WARM_UP, ROUNDS, table, BenchReport.machine(
+            "PostgreSQL " + version + " (" + TestPostgres.describeServer() + ")")));
     assertThat(firstPage.p95()).as("first page, p95 ms").isLessThan(LIMIT_MS);
   }
 

@@ -44,7 +44,7 @@ class DatabaseLimitBench {
         ## Database limit
 
         A loop of `insert` + `commit` of one small row, %,d commits per connection and round, %d rounds;
-        PostgreSQL %s (the embedded server every benchmark here uses).
+        PostgreSQL %s (%s: the server every benchmark here uses).
 
         | measured | median | p95 | min | max | rounds |
         |---|---|---|---|---|---|
@@ -52,7 +52,7 @@ class DatabaseLimitBench {
         %s
 
         %s
-        """.formatted(COMMITS, ROUNDS, settings,
+        """.formatted(COMMITS, ROUNDS, settings, TestPostgres.describeServer(),
         BenchReport.Spread.of(single).row("commits per second, 1 connection"),
         BenchReport.Spread.of(pooled).row("commits per second, " + POOL + " connections at once (all together)"),
         BenchReport.machine("PostgreSQL " + settings)));

@@ -14,6 +14,7 @@ import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Http;
 import mx.permiso.support.PostgresApplicationTest;
 import mx.permiso.support.SampleCase;
+import mx.permiso.support.TestPostgres;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class StaffQueriesBench {
         """.formatted(BATCH, WRITERS, WARM_UP, ROUNDS, GOAL_P95_MS,
         misses.isEmpty() ? "Every line meets it." : "Missed: " + String.join(", ", misses) + ".",
         table, String.join("; ", setUp), BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
-            + " (embedded)")));
+            + " (" + TestPostgres.describeServer() + ")")));
   }
 
   private BenchReport.Spread time(java.util.function.Supplier<HttpResponse<String>> request) {

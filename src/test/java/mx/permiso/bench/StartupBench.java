@@ -78,7 +78,7 @@ class StartupBench {
     BenchReport.write("startup", """
         ## Start-up and memory
 
-        `java %s -jar target/permiso-*.jar` on an embedded PostgreSQL, %d rounds (each on a new database:
+        `java %s -jar target/permiso-*.jar` on PostgreSQL (%s), %d rounds (each on a new database:
         a first start that creates the schema, then a restart). "Started" is the time Spring Boot logs
         from the JVM's start; resident memory is the process's VmRSS (the machine line below describes
         the benchmark's own JVM).
@@ -86,7 +86,8 @@ class StartupBench {
         %s
 
         %s
-        """.formatted(HEAP, ROUNDS, table.strip(), BenchReport.machine("PostgreSQL (embedded)")));
+        """.formatted(HEAP, TestPostgres.describeServer(), ROUNDS, table.strip(),
+        BenchReport.machine("PostgreSQL (" + TestPostgres.describeServer() + ")")));
   }
 
   private static double processRunningFor(PackagedApp app) {

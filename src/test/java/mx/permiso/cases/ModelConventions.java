@@ -11,6 +11,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /** The rules every BPMN model keeps, as a list of readable violations (empty when clean). */
@@ -56,6 +57,15 @@ final class ModelConventions {
       }
       if (task.getCamundaFollowUpDate() == null || task.getCamundaFollowUpDate().isBlank()) {
         violations.add(task.getId() + " has no follow-up date");
+      }
+    }
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      if ("${sendNoticeDelegate}".equals(task.getCamundaDelegateExpression())) {
+        try {
+          SendNoticeDelegate.noticeOf(task);
+        } catch (IllegalStateException e) {
+          violations.add(e.getMessage());
+        }
       }
     }
     return violations;

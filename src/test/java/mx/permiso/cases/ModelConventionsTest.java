@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -118,6 +121,21 @@ class ModelConventionsTest {
   }
 
   @Test
+  void noticeStepsWithoutAKnownNoticeAreCaught() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Begun")
+        .serviceTask("ServiceTask_Unnamed").camundaDelegateExpression("${sendNoticeDelegate}")
+        .serviceTask("ServiceTask_Unknown").camundaDelegateExpression("${sendNoticeDelegate}")
+        .serviceTask("ServiceTask_Known").camundaDelegateExpression("${sendNoticeDelegate}")
+        .endEvent("EndEvent_Done").done();
+    noticeProperty(model, "ServiceTask_Unknown", "POSTCARD");
+    noticeProperty(model, "ServiceTask_Known", "CASE_CLOSED");
+    assertThat(ModelConventions.violations(model, "p", FORM_IDS)).hasSize(2)
+        .anySatisfy(violation -> assertThat(violation).startsWith("Step ServiceTask_Unnamed sends a notice but names none"))
+        .anySatisfy(violation -> assertThat(violation).isEqualTo("Step ServiceTask_Unknown names an unknown notice 'POSTCARD'"));
+  }
+
+  @Test
   void constantsThatDriftFromTheModelAreCaught() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
         .startEvent(ExitReentryPermitProcess.Elements.START_EVENT_INTAKE_RECEIVED).endEvent("EndEvent_Done").done();
@@ -126,6 +144,15 @@ class ModelConventionsTest {
     assertThat(drifted).contains("element " + ExitReentryPermitProcess.Elements.USER_TASK_REVIEW_INTAKE,
         "message " + ExitReentryPermitProcess.Messages.CASE_CANCELLED)
         .doesNotContain("element " + ExitReentryPermitProcess.Elements.START_EVENT_INTAKE_RECEIVED);
+  }
+
+  private static void noticeProperty(BpmnModelInstance model, String taskId, String notice) {
+    CamundaProperty property = model.newInstance(CamundaProperty.class);
+    property.setCamundaName("notice");
+    property.setCamundaValue(notice);
+    CamundaProperties properties = model.newInstance(CamundaProperties.class);
+    properties.getCamundaProperties().add(property);
+    model.<ServiceTask>getModelElementById(taskId).builder().addExtensionElement(properties);
   }
 
   private static Set<String> formIds() throws IOException {

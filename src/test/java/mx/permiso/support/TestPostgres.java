@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -12,11 +13,19 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * One real PostgreSQL server per test JVM (no Docker, no install), with a fresh database for
- * each caller so tests never see each other's rows.
+ * each caller so tests never see each other's rows. Or a given server: with the system property
+ * {@code permiso.test.postgres.url} (a JDBC URL of a database to connect to first, such as
+ * {@code jdbc:postgresql://db:5432/postgres}) and {@code permiso.test.postgres.username} and
+ * {@code .password}, each new database is created there (named {@code permiso_test_<time>_<n>},
+ * left for the owner to drop), e.g. {@code ./mvnw -Pbench verify -Dpermiso.test.postgres.url=...}.
  */
 public final class TestPostgres {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final String GIVEN_URL = System.getProperty("permiso.test.postgres.url", "").strip();
+  private static final String GIVEN_USERNAME = System.getProperty("permiso.test.postgres.username", "postgres");
+  private static final String GIVEN_PASSWORD = System.getProperty("permiso.test.postgres.password", "");
+  private static final String GIVEN_PREFIX = "permiso_test_" + System.currentTimeMillis() / 1000 + "_";
   private static EmbeddedPostgres server;
   private static boolean stopsWithSpring;
 
@@ -25,6 +34,9 @@ public final class TestPostgres {
 
   /** A connection to a new, empty database. */
   public static synchronized Database newDatabase() {
+    if (!GIVEN_URL.isEmpty()) {
+      return newDatabaseOnGivenServer();
+    }
     String name = "permiso_" + DATABASES.incrementAndGet();
     try (Connection connection = server().getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
@@ -33,6 +45,24 @@ public final class TestPostgres {
       throw new IllegalStateException("Cannot create test database " + name, e);
     }
     return new Database(server().getJdbcUrl("postgres", name), "postgres", "postgres");
+  }
+
+  /** Where the databases are: "embedded", or the given server's address. */
+  public static String describeServer() {
+    return GIVEN_URL.isEmpty() ? "embedded" : "at " + GIVEN_URL.replaceFirst("^jdbc:postgresql://([^/?]*).*$", "$1");
+  }
+
+  private static Database newDatabaseOnGivenServer() {
+    String name = GIVEN_PREFIX + DATABASES.incrementAndGet();
+    try (Connection connection = DriverManager.getConnection(GIVEN_URL, GIVEN_USERNAME, GIVEN_PASSWORD);
+         Statement statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name + " on " + describeServer(), e);
+    }
+    // The same server and settings, the new database's name in place of the first one's.
+    String url = GIVEN_URL.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + name);
+    return new Database(url, GIVEN_USERNAME, GIVEN_PASSWORD);
   }
 
   /** A new database for a Spring test context, which the test framework may keep open until the JVM exits. */
