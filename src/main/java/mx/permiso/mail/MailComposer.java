@@ -26,15 +26,14 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Writes a notice as an email in the client's language from the firm's templates in
  * {@code src/main/resources/mail/<language>/<NOTICE>.txt}: the first line is the subject, the
  * rest the body (blank lines separate paragraphs, lines starting with "- " make a list). The
- * HTML version is the same text in {@code mail/layout.html}. Text is the firm's to edit.
+ * HTML version is the same text in a plain page ({@link HtmlLayout}). Text is the firm's to edit.
  */
 @Component
 public class MailComposer {
 
   static final List<String> LANGUAGES = List.of("en", "es");
 
-  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
-  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+  private final TemplateEngine text = textEngine();
   private final MailSettings settings;
   private final Deadlines deadlines;
   private final ZoneId zone;
@@ -60,17 +59,13 @@ public class MailComposer {
     String subject = (firstBreak < 0 ? rendered : rendered.substring(0, firstBreak)).strip();
     String body = firstBreak < 0 ? "" : rendered.substring(firstBreak + 1).strip();
 
-    Context page = new Context(locale);
-    page.setVariable("language", lang);
-    page.setVariable("subject", subject);
-    page.setVariable("blocks", blocks(body));
     ResourceBundle footers = bundle("footer", locale);
     String footer = MessageFormat.format(footers.getString("footer"), notice.caseNumber(), settings.officeHours(lang));
     if (notice.facts().get("caseLink") instanceof String link) {
       footer = MessageFormat.format(footers.getString("link"), link) + "\n" + footer;
     }
-    page.setVariable("footer", footer);
-    return new ComposedMail(subject, body + "\n\n-- \n" + footer, html.process("layout", page), attachments(notice, locale));
+    return new ComposedMail(subject, body + "\n\n-- \n" + footer, HtmlLayout.render(lang, subject, blocks(body), footer),
+        attachments(notice, locale));
   }
 
   private int daysLeft(Notice notice) {
@@ -130,17 +125,17 @@ public class MailComposer {
         ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
-  private static TemplateEngine engine(TemplateMode mode, String suffix) {
+  private static TemplateEngine textEngine() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("mail/");
-    resolver.setSuffix(suffix);
-    resolver.setTemplateMode(mode);
+    resolver.setSuffix(".txt");
+    resolver.setTemplateMode(TemplateMode.TEXT);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     // Expressions compiled to bytecode once warm (falling back to interpretation where they cannot be):
-    // every step that writes to a client renders two templates.
+    // every step that writes to a client renders one.
     engine.setEnableSpringELCompiler(true);
     return engine;
   }
