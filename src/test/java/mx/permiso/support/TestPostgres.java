@@ -25,10 +25,22 @@ public final class TestPostgres {
 
   /** A connection to a new, empty database. */
   public static synchronized Database newDatabase() {
+    return create("");
+  }
+
+  /**
+   * A new database holding a copy of everything in {@code original} (PostgreSQL copies it file by
+   * file, in seconds); nothing may be connected to the original meanwhile.
+   */
+  public static synchronized Database copyOf(Database original) {
+    return create(" template " + original.name());
+  }
+
+  private static Database create(String template) {
     String name = "permiso_" + DATABASES.incrementAndGet();
     try (Connection connection = server().getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
-      statement.execute("create database " + name);
+      statement.execute("create database " + name + template);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create test database " + name, e);
     }
@@ -79,6 +91,13 @@ public final class TestPostgres {
 
   /** Where a test database lives. */
   public record Database(String url, String username, String password) {
+
+    /** The database's name on the server. */
+    public String name() {
+      String path = url.substring(url.lastIndexOf('/') + 1);
+      int query = path.indexOf('?');
+      return query < 0 ? path : path.substring(0, query);
+    }
 
     public Connection connect() throws SQLException {
       return java.sql.DriverManager.getConnection(url, username, password);
