@@ -35,6 +35,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.support.Http;
 import mx.permiso.support.PackagedApp;
@@ -262,6 +263,8 @@ class ReminderStormBench {
           .row(nodes + ": seconds from the due moment until the last reminder reached the SMTP server"));
       table.append('\n').append(spread(runs, storm -> CASES / storm.secondsToLastReceived())
           .row(nodes + ": reminders per second (cases / those seconds)"));
+      table.append('\n').append(spread(runs, Storm::secondsToFirstWritten)
+          .row(nodes + ": seconds until the first reminder was written to the outbox"));
       table.append('\n').append(spread(runs, Storm::secondsToFirstReceived)
           .row(nodes + ": seconds until the first reminder arrived"));
       table.append('\n').append(spread(runs, Storm::secondsToLastWritten)
@@ -275,8 +278,8 @@ class ReminderStormBench {
     long failedJobs = all.stream().mapToLong(Storm::failedJobAttempts).sum();
     double oneNode = BenchReport.Spread.of(storms.get(1).stream().map(Storm::secondsToLastReceived).toList()).median();
     double twoNodes = BenchReport.Spread.of(storms.get(2).stream().map(Storm::secondsToLastReceived).toList()).median();
-    String shares = storms.get(2).stream().map(storm -> storm.jobsByNode().values().toString())
-        .reduce((one, other) -> one + ", " + other).orElse("");
+    String shares = storms.get(2).stream().map(storm -> storm.jobsByNode().values().stream().map(NodeShare::toString)
+        .collect(Collectors.joining(" and "))).collect(Collectors.joining("; "));
     BenchReport.Spread load = spread(all, Storm::loadBefore);
     JdbcTemplate jdbc = jdbc(database);
     BenchReport.write("reminder-storm", """
@@ -300,7 +303,8 @@ class ReminderStormBench {
         Duplicates (a reminder's `X-Permiso-Message` twice, or a second reminder for a case): %d; losses
         (cases with no reminder): %d, over all %d rounds. Every round: each case's reminder timer and
         send step passed once in the engine's history, every outbox row `SENT`, no incident; %d job
-        attempts failed and were retried (all rounds). Jobs run per node, two-node rounds: %s.
+        attempts failed and were retried (all rounds). Jobs each node ran in the two-node rounds (and when
+        its first one ended): %s.
 
         %s
         """.formatted(CASES, setUp.toMillis() / 1000.0, HEAP, ROUNDS, load.min(), load.max(), table,
@@ -336,10 +340,19 @@ class ReminderStormBench {
     }
   }
 
+  /** The jobs one node ran in a storm, and when its first one ended (seconds after the due moment). */
+  private record NodeShare(long jobs, double firstEndedAfter) {
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%,d (from %.1f s)", jobs, firstEndedAfter);
+    }
+  }
+
   /** What one storm did, and how busy the machine was. */
-  private record Storm(double secondsToFirstReceived, double secondsToLastReceived, double secondsToLastWritten,
-                       long duplicates, long losses, long failedJobAttempts, Map<String, Long> jobsByNode,
-                       double cpuBusy, double loadBefore) {
+  private record Storm(double secondsToFirstWritten, double secondsToFirstReceived, double secondsToLastWritten,
+                       double secondsToLastReceived, long duplicates, long losses, long failedJobAttempts,
+                       Map<String, NodeShare> jobsByNode, double cpuBusy, double loadBefore) {
 
     static Storm of(Instant due, List<StoredMessage> reminders, List<String> cases, JdbcTemplate jdbc, double cpuBusy,
         double loadBefore) {
@@ -347,6 +360,8 @@ class ReminderStormBench {
           .orElseThrow();
       Instant last = reminders.stream().map(message -> message.getReceivedDate().toInstant()).max(Instant::compareTo)
           .orElseThrow();
+      Instant firstWritten = jdbc.queryForObject("select min(created_at) from outbox_message where notice_type = ?",
+          java.sql.Timestamp.class, "DOCUMENTS_REMINDER").toInstant();
       Instant written = jdbc.queryForObject("select max(created_at) from outbox_message where notice_type = ?",
           java.sql.Timestamp.class, "DOCUMENTS_REMINDER").toInstant();
       Set<String> remindedCases = new HashSet<>();
@@ -354,15 +369,16 @@ class ReminderStormBench {
         remindedCases.add(ReceivedMail.header(reminder.getMimeMessage(), "X-Permiso-Case"));
       }
       long losses = cases.stream().filter(caseNumber -> !remindedCases.contains(caseNumber)).count();
-      Map<String, Long> jobsByNode = new TreeMap<>();
+      Map<String, NodeShare> jobsByNode = new TreeMap<>();
       // The copied cases bring the set-up node's job log with them.
-      jdbc.query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and hostname_ <> ? "
-          + "group by hostname_", row -> {
-            jobsByNode.put(row.getString(1), row.getLong(2));
+      jdbc.query("select hostname_, count(*), min(timestamp_) from act_hi_job_log where job_state_ = 2 "
+          + "and hostname_ <> ? group by hostname_", row -> {
+            jobsByNode.put(row.getString(1), new NodeShare(row.getLong(2),
+                seconds(due, row.getTimestamp(3).toInstant())));
           }, SET_UP_NODE);
       Long failed = jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 1 and hostname_ <> ?",
           Long.class, SET_UP_NODE);
-      return new Storm(seconds(due, first), seconds(due, last), seconds(due, written),
+      return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),
           reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpuBusy, loadBefore);
     }
 
@@ -372,10 +388,10 @@ class ReminderStormBench {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "first reminder after %.1f s, last written after %.1f s, last received after "
-          + "%.1f s; %d duplicates, %d losses, %d failed job attempts; jobs by node %s; CPUs %.0f%% busy; load "
-          + "before %.1f", secondsToFirstReceived, secondsToLastWritten, secondsToLastReceived, duplicates, losses,
-          failedJobAttempts, jobsByNode, cpuBusy * 100, loadBefore);
+      return String.format(Locale.ROOT, "first reminder written after %.1f s, received after %.1f s; last written "
+          + "after %.1f s, received after %.1f s; %d duplicates, %d losses, %d failed job attempts; jobs by node %s; "
+          + "CPUs %.0f%% busy; load before %.1f", secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten,
+          secondsToLastReceived, duplicates, losses, failedJobAttempts, jobsByNode, cpuBusy * 100, loadBefore);
     }
   }
 
