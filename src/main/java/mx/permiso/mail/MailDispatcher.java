@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends what waits in the outbox over SMTP and records the outcome. Safe to run on every node at
  * once: each round takes messages no other dispatcher holds, and sends only during the first half
- * of its lease on them, so no other node takes them while one is still being sent. A failed attempt is retried later,
+ * of its lease on them, so no other node takes them while one is still being sent. A round sends
+ * over one SMTP connection and records each email as sent before the next goes; while rounds find
+ * a full batch waiting, the next starts at once. A failed attempt is retried later,
  * waiting longer each time; after the last attempt, or at once for an address that can never
  * work, the message is marked failed and staff see an incident on the case in Cockpit.
  */
@@ -53,7 +55,11 @@ public class MailDispatcher {
     this.failures = failures;
   }
 
-  /** One round: sends what is due, up to the batch size. Returns how many were sent. */
+  /**
+   * Sends what is due: a round of up to the batch size, then at once the next while a round found
+   * a full batch and got some of it out (a backlog drains at the server's pace, not one batch per
+   * interval; a server that refuses everything waits for the next interval). Returns how many were sent.
+   */
   public int dispatchDue() {
     JavaMailSender sender = senders.getIfAvailable();
     if (sender == null) {
@@ -63,26 +69,43 @@ public class MailDispatcher {
       }
       return 0;
     }
+    int sent = 0;
+    Round round;
+    do {
+      round = round(sender);
+      sent += round.sent();
+    } while (round.claimed() == settings.batchSize() && round.sent() > 0 && !Thread.currentThread().isInterrupted());
+    return sent;
+  }
+
+  /** Takes up to the batch size and sends them over one connection during the first half of the lease. */
+  private Round round(JavaMailSender sender) {
     Instant claimed = clock.instant();
     List<OutboxMessage> due = outbox.claim(settings.batchSize(), claimed, settings.lease());
     // Once the lease ends another node may take the same messages: stop halfway and let the rest go.
     Instant sendUntil = claimed.plus(settings.lease().dividedBy(2));
     int sent = 0;
-    for (int next = 0; next < due.size(); next++) {
-      if (!clock.instant().isBefore(sendUntil)) {
-        List<OutboxMessage> left = due.subList(next, due.size());
-        outbox.release(left.stream().map(OutboxMessage::id).toList());
-        LOG.info("Half the outbox lease used up: {} email(s) left for the next round", left.size());
-        break;
-      }
-      if (send(sender, due.get(next))) {
-        sent++;
+    try (SmtpConnection smtp = new SmtpConnection(sender)) {
+      for (int next = 0; next < due.size(); next++) {
+        if (!clock.instant().isBefore(sendUntil)) {
+          List<OutboxMessage> left = due.subList(next, due.size());
+          outbox.release(left.stream().map(OutboxMessage::id).toList());
+          LOG.info("Half the outbox lease used up: {} email(s) left for the next round", left.size());
+          break;
+        }
+        if (send(sender, smtp, due.get(next))) {
+          sent++;
+        }
       }
     }
-    return sent;
+    return new Round(due.size(), sent);
   }
 
-  private boolean send(JavaMailSender sender, OutboxMessage message) {
+  /** What a round did: messages taken, messages the server accepted. */
+  private record Round(int claimed, int sent) {
+  }
+
+  private boolean send(JavaMailSender sender, SmtpConnection smtp, OutboxMessage message) {
     try (var caseInLog = org.slf4j.MDC.putCloseable("caseNumber", message.caseNumber())) {
       MimeMessage mime = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
@@ -95,7 +118,7 @@ public class MailDispatcher {
       }
       mime.setHeader("X-Permiso-Case", message.caseNumber());
       mime.setHeader("X-Permiso-Message", message.dedupeKey());
-      sender.send(mime);
+      smtp.send(mime);
       outbox.markSent(message.id(), clock.instant());
       return true;
     } catch (MessagingException | MailException e) {

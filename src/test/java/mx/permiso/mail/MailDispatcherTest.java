@@ -3,24 +3,39 @@ package mx.permiso.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import mx.permiso.support.MovableClock;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -28,12 +43,98 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 @ExtendWith(OutputCaptureExtension.class)
 class MailDispatcherTest {
 
   private final MailSettings settings = new MailSettings("from@example.com", "", Map.of("en", "9-5"), 8,
       Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10));
+  private final Outbox outbox = mock(Outbox.class);
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-03T16:00:00Z"));
+
+  @BeforeEach
+  void serverAcceptsEverything() {
+    RecordingSmtp.reset();
+    doAnswer(call -> {
+      RecordingSmtp.EVENTS.add("recorded " + call.getArgument(0));
+      return null;
+    }).when(outbox).markSent(anyLong(), any());
+  }
+
+  @Test
+  void aRoundSendsOverOneConnectionAndRecordsEachEmailBeforeTheNextGoes() {
+    when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2), message(3)));
+
+    assertThat(dispatcher(settings).dispatchDue()).isEqualTo(3);
+
+    assertThat(RecordingSmtp.EVENTS).containsExactly("connect", "send client1@example.com", "recorded 1",
+        "send client2@example.com", "recorded 2", "send client3@example.com", "recorded 3", "close");
+  }
+
+  @Test
+  void anEmailTheServerRefusesFailsAloneAndTheRoundGoesOn() {
+    when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2), message(3)));
+    RecordingSmtp.REFUSED.add("client2@example.com");
+
+    assertThat(dispatcher(settings).dispatchDue()).isEqualTo(2);
+
+    verify(outbox).markSent(eq(1L), any());
+    verify(outbox).markAttemptFailed(eq(2L), eq("452 Mailbox full"), eq(clock.instant().plus(Duration.ofMinutes(1))));
+    verify(outbox, never()).markSent(eq(2L), any());
+    verify(outbox).markSent(eq(3L), any());
+    assertThat(RecordingSmtp.EVENTS).filteredOn("connect"::equals).hasSize(1);
+  }
+
+  @Test
+  void aConnectionTheServerClosedIsOpenedAgainForTheNextEmail() {
+    when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2)));
+    RecordingSmtp.HANG_UP_AFTER.add("client1@example.com");
+
+    assertThat(dispatcher(settings).dispatchDue()).isEqualTo(2);
+
+    assertThat(RecordingSmtp.EVENTS).containsExactly("connect", "send client1@example.com", "recorded 1", "close",
+        "connect", "send client2@example.com", "recorded 2", "close");
+  }
+
+  @Test
+  void aBacklogIsSentRoundAfterRoundWithoutWaitingForTheNextInterval() {
+    MailSettings batchesOfTwo = withBatchSize(2);
+    when(outbox.claim(eq(2), any(), any())).thenReturn(List.of(message(1), message(2)), List.of(message(3), message(4)),
+        List.of(message(5)), List.of(message(6)));
+
+    assertThat(dispatcher(batchesOfTwo).dispatchDue()).as("stops after the round that found less than a batch")
+        .isEqualTo(5);
+
+    verify(outbox, times(3)).claim(eq(2), any(), any());
+    assertThat(RecordingSmtp.EVENTS).filteredOn("connect"::equals).as("a connection a round").hasSize(3);
+  }
+
+  @Test
+  void aServerThatCannotBeReachedIsTriedAgainAtTheNextIntervalNotAtOnce() {
+    MailSettings batchesOfTwo = withBatchSize(2);
+    when(outbox.claim(eq(2), any(), any())).thenReturn(List.of(message(1), message(2)), List.of(message(3), message(4)));
+    RecordingSmtp.down = true;
+
+    assertThat(dispatcher(batchesOfTwo).dispatchDue()).isZero();
+
+    verify(outbox).claim(eq(2), any(), any());
+    verify(outbox).markAttemptFailed(eq(1L), eq("Connection refused"), any());
+    verify(outbox).markAttemptFailed(eq(2L), eq("Connection refused"), any());
+  }
+
+  @Test
+  void aRoundStopsHalfwayThroughItsLeaseAndLetsTheRestGo() {
+    when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2), message(3)));
+    // A slow server: the first email takes 3 of the lease's 5 minutes.
+    RecordingSmtp.onSend = () -> clock.move(Duration.ofMinutes(3));
+
+    assertThat(dispatcher(settings).dispatchDue()).isOne();
+
+    verify(outbox).markSent(1, Instant.parse("2026-11-03T16:03:00Z"));
+    verify(outbox).release(List.of(2L, 3L));
+    assertThat(RecordingSmtp.EVENTS).containsExactly("connect", "send client1@example.com", "recorded 1", "close");
+  }
 
   @Test
   void withoutAnSmtpServerNothingIsSentAndTheLogSaysSoOnce(CapturedOutput output) {
@@ -47,9 +148,7 @@ class MailDispatcherTest {
   }
 
   @Test
-  void aRoundStopsHalfwayThroughItsLeaseAndLetsTheRestGo() {
-    Outbox outbox = mock(Outbox.class);
-    MovableClock clock = new MovableClock(Instant.parse("2026-11-03T16:00:00Z"));
+  void aSenderOfAnotherKindSendsEachEmailItsOwnWayAndAlsoStopsHalfwayThroughTheLease() {
     when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2), message(3)));
     JavaMailSender sender = mock(JavaMailSender.class);
     when(sender.createMimeMessage()).thenAnswer(call -> new MimeMessage(Session.getInstance(new Properties())));
@@ -64,6 +163,7 @@ class MailDispatcherTest {
 
     assertThat(dispatcher.dispatchDue()).isOne();
 
+    verify(sender).send(any(MimeMessage.class));
     verify(outbox).markSent(1, Instant.parse("2026-11-03T16:03:00Z"));
     verify(outbox, never()).markSent(eq(2L), any());
     verify(outbox).release(List.of(2L, 3L));
@@ -94,6 +194,79 @@ class MailDispatcherTest {
     assertThat(MailDispatcher.withoutAddresses("Illegal address in string ``jane@@example''"))
         .doesNotContain("jane");
     assertThat(MailDispatcher.withoutAddresses("Connection refused")).isEqualTo("Connection refused");
+  }
+
+  private MailDispatcher dispatcher(MailSettings mailSettings) {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.class", RecordingSmtp.class.getName());
+    Session session = Session.getInstance(properties);
+    session.addProvider(new Provider(Provider.Type.TRANSPORT, "smtp", RecordingSmtp.class.getName(), "tests", "1"));
+    JavaMailSenderImpl server = new JavaMailSenderImpl();
+    server.setSession(session);
+    server.setHost("smtp.example.com");
+    StaticListableBeanFactory senders = new StaticListableBeanFactory(Map.of("sender", server));
+    return new MailDispatcher(outbox, senders.getBeanProvider(JavaMailSender.class), mailSettings, clock,
+        mock(DeliveryFailures.class));
+  }
+
+  private MailSettings withBatchSize(int batchSize) {
+    return new MailSettings(settings.from(), settings.staffAddress(), settings.officeHours(), settings.maxAttempts(),
+        settings.firstRetryAfter(), settings.maxRetryAfter(), batchSize, settings.lease(), settings.dispatchInterval());
+  }
+
+  /**
+   * The SMTP connection the session hands out: writes down each connection, email and close, and
+   * refuses, hangs up or stays down as a test asks. Jakarta Mail makes it by reflection, hence the
+   * static state, reset before each test.
+   */
+  public static final class RecordingSmtp extends Transport {
+
+    static final List<String> EVENTS = Collections.synchronizedList(new ArrayList<>());
+    static final Set<String> REFUSED = new HashSet<>();
+    static final Set<String> HANG_UP_AFTER = new HashSet<>();
+    static boolean down;
+    static Runnable onSend = () -> { };
+
+    public RecordingSmtp(Session session, URLName url) {
+      super(session, url);
+    }
+
+    static void reset() {
+      EVENTS.clear();
+      REFUSED.clear();
+      HANG_UP_AFTER.clear();
+      down = false;
+      onSend = () -> { };
+    }
+
+    @Override
+    protected boolean protocolConnect(String host, int port, String user, String password) throws MessagingException {
+      if (down) {
+        throw new MessagingException("Couldn't connect to host", new java.net.ConnectException("Connection refused"));
+      }
+      EVENTS.add("connect");
+      return true;
+    }
+
+    @Override
+    public void sendMessage(Message message, Address[] addresses) throws MessagingException {
+      String to = ((InternetAddress) addresses[0]).getAddress();
+      onSend.run();
+      if (REFUSED.contains(to)) {
+        throw new SendFailedException("Invalid Addresses", new SMTPAddressFailedException(new InternetAddress(to),
+            "RCPT", 452, "452 Mailbox full"));
+      }
+      EVENTS.add("send " + to);
+      if (HANG_UP_AFTER.contains(to)) {
+        setConnected(false);
+      }
+    }
+
+    @Override
+    public synchronized void close() throws MessagingException {
+      EVENTS.add("close");
+      super.close();
+    }
   }
 
   private static OutboxMessage message(long id) {

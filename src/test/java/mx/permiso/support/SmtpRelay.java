@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP relay on localhost in front of a test SMTP server, through which one application node
  * sends its mail: it counts the connections it forwards and, once told to {@link #hold()}, accepts
  * new connections but forwards nothing, so the node waits for a greeting that never comes.
- * One sender at a time is expected (a node's dispatcher sends one email after the other).
+ * One sender at a time is expected (a node's dispatcher sends one round after the other, each over
+ * one connection).
  */
 public final class SmtpRelay implements AutoCloseable {
 

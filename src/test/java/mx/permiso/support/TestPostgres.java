@@ -34,17 +34,15 @@ public final class TestPostgres {
 
   /** A connection to a new, empty database. */
   public static synchronized Database newDatabase() {
-    if (!GIVEN_URL.isEmpty()) {
-      return newDatabaseOnGivenServer();
-    }
-    String name = "permiso_" + DATABASES.incrementAndGet();
-    try (Connection connection = server().getPostgresDatabase().getConnection();
-         Statement statement = connection.createStatement()) {
-      statement.execute("create database " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create test database " + name, e);
-    }
-    return new Database(server().getJdbcUrl("postgres", name), "postgres", "postgres");
+    return create("");
+  }
+
+  /**
+   * A new database holding a copy of everything in {@code original} (PostgreSQL copies it file by
+   * file, in seconds); nothing may be connected to the original meanwhile.
+   */
+  public static synchronized Database copyOf(Database original) {
+    return create(" template " + original.name());
   }
 
   /** Where the databases are: "embedded", or the given server's address. */
@@ -52,17 +50,22 @@ public final class TestPostgres {
     return GIVEN_URL.isEmpty() ? "embedded" : "at " + GIVEN_URL.replaceFirst("^jdbc:postgresql://([^/?]*).*$", "$1");
   }
 
-  private static Database newDatabaseOnGivenServer() {
-    String name = GIVEN_PREFIX + DATABASES.incrementAndGet();
-    try (Connection connection = DriverManager.getConnection(GIVEN_URL, GIVEN_USERNAME, GIVEN_PASSWORD);
+  private static Database create(String template) {
+    boolean given = !GIVEN_URL.isEmpty();
+    String name = (given ? GIVEN_PREFIX : "permiso_") + DATABASES.incrementAndGet();
+    try (Connection connection = given ? DriverManager.getConnection(GIVEN_URL, GIVEN_USERNAME, GIVEN_PASSWORD)
+             : server().getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
-      statement.execute("create database " + name);
+      statement.execute("create database " + name + template);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create database " + name + " on " + describeServer(), e);
+      throw new IllegalStateException("Cannot create database " + name + " (" + describeServer() + ")", e);
     }
-    // The same server and settings, the new database's name in place of the first one's.
-    String url = GIVEN_URL.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + name);
-    return new Database(url, GIVEN_USERNAME, GIVEN_PASSWORD);
+    if (given) {
+      // The same server and settings, the new database's name in place of the first one's.
+      return new Database(GIVEN_URL.replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + name), GIVEN_USERNAME,
+          GIVEN_PASSWORD);
+    }
+    return new Database(server().getJdbcUrl("postgres", name), "postgres", "postgres");
   }
 
   /** A new database for a Spring test context, which the test framework may keep open until the JVM exits. */
@@ -110,8 +113,15 @@ public final class TestPostgres {
   /** Where a test database lives. */
   public record Database(String url, String username, String password) {
 
+    /** The database's name on the server. */
+    public String name() {
+      String path = url.substring(url.lastIndexOf('/') + 1);
+      int query = path.indexOf('?');
+      return query < 0 ? path : path.substring(0, query);
+    }
+
     public Connection connect() throws SQLException {
-      return java.sql.DriverManager.getConnection(url, username, password);
+      return DriverManager.getConnection(url, username, password);
     }
 
     /** The three variables an operator gives the application to use this database. */

@@ -1,0 +1,457 @@
+package mx.permiso.bench;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.SERVICE_TASK_SEND_DOCUMENTS_REMINDER;
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.TIMER_DOCUMENTS_REMINDER;
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.USER_TASK_REVIEW_INTAKE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import mx.permiso.cases.ExitReentryPermitProcess;
+import mx.permiso.support.Http;
+import mx.permiso.support.PackagedApp;
+import mx.permiso.support.ReceivedMail;
+import mx.permiso.support.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Reminder storm: the documents reminders of 10,000 cases fall due at one moment, with one node of
+ * the packaged application and with two on one PostgreSQL. Measured: seconds from that moment
+ * until the SMTP server (GreenMail, in this JVM) holds the last reminder; duplicates and losses
+ * counted from what it received, and the engine's history, incidents and the outbox checked.
+ *
+ * <p>The cases are made once, the way the product makes them: intake over HTTP, the
+ * acknowledgement sent, the review accepted through the engine's REST API. That database is the
+ * template every round copies, so each round starts from the same cases waiting for documents,
+ * each with its reminder timer two days ahead. A round starts the nodes on its copy, sets every
+ * reminder timer due at one moment through the REST API and waits for the mail.
+ */
+class ReminderStormBench {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReminderStormBench.class);
+  private static final int CASES = Integer.getInteger("bench.storm.cases", 10_000);
+  /** Rounds with each number of nodes, interleaved. */
+  private static final int ROUNDS = Integer.getInteger("bench.storm.rounds", 2);
+  private static final String HEAP = "-Xmx768m";
+  /** Settings to try on the storm's nodes, {@code NAME=value,...} (e.g. the job executor's); none by default. */
+  private static final Map<String, String> NODE_SETTINGS = settings(System.getProperty("bench.storm.node-env", ""));
+  private static final String SET_UP_NODE = "set-up";
+  private static final String ADMIN = "admin";
+  private static final String ADMIN_PASSWORD = "storm-admin-2026";
+  /** Client threads for setting up: a busy website and a few staff members. */
+  private static final int CLIENTS = 4;
+  /** The due moment is this far ahead of the first due date set, and this much more for each: all are set before it. */
+  private static final Duration LEAD = Duration.ofSeconds(10);
+  private static final Duration LEAD_PER_CASE = Duration.ofMillis(4);
+  private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.storm.patience-minutes", 30));
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+  private final List<PackagedApp> running = new ArrayList<>();
+  private Path logs;
+
+  @AfterEach
+  void stop() {
+    clients.shutdownNow();
+    running.forEach(PackagedApp::close);
+    smtp.stop();
+  }
+
+  @Test
+  void tenThousandRemindersFallingDueAtOnceOnOneNodeAndOnTwo() throws Exception {
+    smtp.start();
+    logs = Files.createDirectories(Path.of("target", "reminder-storm"));
+    TestPostgres.Database template = TestPostgres.newDatabase();
+    Instant setUpStarted = Instant.now();
+    List<String> cases = setUp(template);
+    Duration setUp = Duration.between(setUpStarted, Instant.now());
+
+    Map<Integer, List<Storm>> storms = new TreeMap<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      List<Integer> order = round % 2 == 0 ? List.of(1, 2) : List.of(2, 1);
+      for (int nodes : order) {
+        Storm storm = storm(TestPostgres.copyOf(template), nodes, cases, round);
+        LOG.info("Round {}, {} node(s): {}", round, nodes, storm);
+        storms.computeIfAbsent(nodes, n -> new ArrayList<>()).add(storm);
+      }
+    }
+    report(storms, setUp, template);
+  }
+
+  /** The cases, made through the product: intake, acknowledgement sent, review accepted. */
+  private List<String> setUp(TestPostgres.Database template) throws Exception {
+    PackagedApp node = start(template, SET_UP_NODE);
+    node.awaitHealthy(Duration.ofMinutes(3));
+    JdbcTemplate jdbc = jdbc(template);
+    Http api = node.http();
+    Instant begun = Instant.now();
+    List<String> cases = inParallel(CASES, i -> {
+      HttpResponse<String> started = api.postJson("/api/intake", intake(i));
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+      return JSON.readTree(started.body()).get("caseNumber").asText();
+    });
+    List<String> reviews = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForList(
+        "select id_ from act_ru_task where task_def_key_ = ?", String.class, USER_TASK_REVIEW_INTAKE),
+        found -> found.size() == CASES);
+    String accepted = """
+        {"variables": {"intakeAccepted": {"value": true, "type": "Boolean"},
+                       "declineReason": {"value": "", "type": "String"}}}""";
+    inParallel(CASES, i -> {
+      HttpResponse<String> completed = api.postJson("/engine-rest/task/" + reviews.get(i) + "/complete",
+          accepted, ADMIN, ADMIN_PASSWORD);
+      assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+      return null;
+    });
+    LOG.info("Set-up: {} cases started and accepted in {}", CASES, Duration.between(begun, Instant.now()));
+    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> reminderTimers(jdbc) == CASES
+        && outboxStatuses(jdbc).equals(Map.of("SENT", (long) CASES)));
+    node.close();
+    running.remove(node);
+    smtp.purgeEmailFromAllMailboxes();
+    return cases;
+  }
+
+  /** One storm on a copy of the cases: every reminder due at one moment, then wait for all the mail. */
+  private Storm storm(TestPostgres.Database database, int nodeCount, List<String> cases, int round) throws Exception {
+    List<PackagedApp> nodes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int n = 0; n < nodeCount; n++) {
+      names.add("round-" + round + "-of-" + nodeCount + "-node-" + (char) ('a' + n));
+      nodes.add(start(database, names.get(n)));
+    }
+    nodes.forEach(node -> node.awaitHealthy(Duration.ofMinutes(3)));
+    JdbcTemplate jdbc = jdbc(database);
+    List<String> timers = ids(nodes.get(0).http().get("/engine-rest/job?activityId=" + TIMER_DOCUMENTS_REMINDER
+        + "&maxResults=" + 2 * CASES, ADMIN, ADMIN_PASSWORD));
+    assertThat(timers).hasSize(CASES);
+
+    Instant due = fallDueTogether(nodes, timers);
+    await().atMost(Duration.between(Instant.now(), due).plus(LEAD)).pollInterval(Duration.ofMillis(100))
+        .until(() -> !Instant.now().isBefore(due));
+    CpuTimes atDue = CpuTimes.now();
+    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> remindersReceived().size() >= CASES
+        && !outboxStatuses(jdbc).containsKey("PENDING") && executableJobs(nodes.get(0)) == 0);
+    double cpuBusy = CpuTimes.now().busySince(atDue);
+    List<StoredMessage> reminders = remindersReceived();
+    Storm storm = Storm.of(due, reminders, cases, names, jdbc, cpuBusy);
+
+    assertThat(timesEachCasePassed(jdbc, TIMER_DOCUMENTS_REMINDER)).hasSize(CASES).containsOnly(1);
+    assertThat(timesEachCasePassed(jdbc, SERVICE_TASK_SEND_DOCUMENTS_REMINDER)).hasSize(CASES).containsOnly(1);
+    assertThat(outboxStatuses(jdbc)).as("outbox").isEqualTo(Map.of("SENT", 2L * CASES));
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Integer.class)).as("incidents").isZero();
+
+    nodes.forEach(PackagedApp::close);
+    running.removeAll(nodes);
+    smtp.purgeEmailFromAllMailboxes();
+    return storm;
+  }
+
+  /**
+   * Through the engine's API, every reminder timer due at one moment: far enough ahead that all are
+   * set before it comes, every other request to each node.
+   */
+  private Instant fallDueTogether(List<PackagedApp> nodes, List<String> timers) throws Exception {
+    Instant started = Instant.now();
+    Instant due = started.plus(LEAD).plus(LEAD_PER_CASE.multipliedBy(timers.size())).truncatedTo(ChronoUnit.SECONDS);
+    String body = "{\"duedate\": \"" + ENGINE_DATE.format(due.atOffset(ZoneOffset.UTC)) + "\", \"cascade\": false}";
+    List<Http> apis = nodes.stream().map(PackagedApp::http).toList();
+    inParallel(timers.size(), i -> {
+      HttpResponse<String> set = apis.get(i % apis.size()).putJson("/engine-rest/job/" + timers.get(i)
+          + "/duedate", body, ADMIN, ADMIN_PASSWORD);
+      assertThat(set.statusCode()).as(set.body()).isEqualTo(204);
+      return null;
+    });
+    Instant set = Instant.now();
+    assertThat(set).as("every due date set before the moment they name").isBefore(due);
+    LOG.info("{} reminder timers set due at {} in {}, {} ahead of the last one set", timers.size(), due,
+        Duration.between(started, set), Duration.between(set, due));
+    return due;
+  }
+
+  /** The environment of one node: the database, its own name and the SMTP server; the product's defaults otherwise. */
+  private PackagedApp start(TestPostgres.Database database, String name) {
+    Map<String, String> env = new HashMap<>(database.environment());
+    env.put("SERVER_ADDRESS", "127.0.0.1");
+    env.put("PERMISO_NODENAME", name);
+    env.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
+    env.put("SPRING_MAIL_HOST", "127.0.0.1");
+    env.put("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    // Every intake comes from the benchmark's one address.
+    env.put("PERMISO_ABUSE_INTAKESPERADDRESS", String.valueOf(CASES));
+    if (!name.equals(SET_UP_NODE)) {
+      env.putAll(NODE_SETTINGS);
+    }
+    PackagedApp node = PackagedApp.start(logs, name, env, HEAP);
+    running.add(node);
+    return node;
+  }
+
+  private List<StoredMessage> remindersReceived() {
+    return smtp.getManagers().getImapHostManager().getAllMessages().stream()
+        .filter(message -> ReceivedMail.header(message.getMimeMessage(), "X-Permiso-Message")
+            .contains("|DOCUMENTS_REMINDER|"))
+        .toList();
+  }
+
+  private static int reminderTimers(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select count(*) from act_ru_job job join act_ru_jobdef definition "
+        + "on job.job_def_id_ = definition.id_ where definition.act_id_ = ?", Integer.class, TIMER_DOCUMENTS_REMINDER);
+  }
+
+  private static Map<String, Long> outboxStatuses(JdbcTemplate jdbc) {
+    Map<String, Long> statuses = new TreeMap<>();
+    jdbc.query("select status, count(*) from outbox_message group by status",
+        row -> {
+          statuses.put(row.getString(1), row.getLong(2));
+        });
+    return statuses;
+  }
+
+  private static int executableJobs(PackagedApp node) {
+    return readJson(node.http().get("/engine-rest/job/count?executable=true&processDefinitionKey="
+        + ExitReentryPermitProcess.KEY, ADMIN, ADMIN_PASSWORD)).get("count").asInt();
+  }
+
+  private static List<Integer> timesEachCasePassed(JdbcTemplate jdbc, String activityId) {
+    return jdbc.queryForList("select count(*) from act_hi_actinst where act_id_ = ? and end_time_ is not null "
+        + "group by proc_inst_id_", Integer.class, activityId);
+  }
+
+  private static JdbcTemplate jdbc(TestPostgres.Database database) {
+    return new JdbcTemplate(new DriverManagerDataSource(database.url(), database.username(), database.password()));
+  }
+
+  private void report(Map<Integer, List<Storm>> storms, Duration setUp, TestPostgres.Database database)
+      throws IOException {
+    StringBuilder table = new StringBuilder("| measured | median | p95 | min | max | rounds |\n|---|---|---|---|---|---|");
+    for (Map.Entry<Integer, List<Storm>> entry : storms.entrySet()) {
+      String nodes = entry.getKey() == 1 ? "one node" : entry.getKey() + " nodes";
+      List<Storm> runs = entry.getValue();
+      table.append('\n').append(spread(runs, Storm::secondsToLastReceived)
+          .row(nodes + ": seconds from the due moment until the last reminder reached the SMTP server"));
+      table.append('\n').append(spread(runs, storm -> CASES / storm.secondsToLastReceived())
+          .row(nodes + ": reminders per second (cases / those seconds)"));
+      table.append('\n').append(spread(runs, Storm::secondsToFirstWritten)
+          .row(nodes + ": seconds until the first reminder was written to the outbox"));
+      table.append('\n').append(spread(runs, Storm::secondsToFirstReceived)
+          .row(nodes + ": seconds until the first reminder arrived"));
+      table.append('\n').append(spread(runs, Storm::secondsToLastWritten)
+          .row(nodes + ": seconds until the last reminder was written to the outbox"));
+      table.append('\n').append(spread(runs, storm -> storm.cpuBusy() * 100)
+          .row(nodes + ": % of the machine's CPU time busy from the due moment to the last reminder"));
+    }
+    List<Storm> all = storms.values().stream().flatMap(List::stream).toList();
+    long duplicates = all.stream().mapToLong(Storm::duplicates).sum();
+    long losses = all.stream().mapToLong(Storm::losses).sum();
+    long failedJobs = all.stream().mapToLong(Storm::failedJobAttempts).sum();
+    double oneNode = BenchReport.Spread.of(storms.get(1).stream().map(Storm::secondsToLastReceived).toList()).median();
+    double twoNodes = BenchReport.Spread.of(storms.get(2).stream().map(Storm::secondsToLastReceived).toList()).median();
+    String shares = storms.get(2).stream().map(storm -> storm.jobsByNode().values().stream().map(NodeShare::toString)
+        .collect(Collectors.joining(" and "))).collect(Collectors.joining("; "));
+    String tried = NODE_SETTINGS.isEmpty() ? "none" : NODE_SETTINGS.entrySet().stream()
+        .map(setting -> "`" + setting.getKey() + "=" + setting.getValue() + "`").collect(Collectors.joining(", "));
+    JdbcTemplate jdbc = jdbc(database);
+    BenchReport.write("reminder-storm", """
+        ## Reminder storm
+
+        %,d cases waiting for documents, made once through the product (intake over HTTP, the
+        acknowledgement sent, the review accepted through the REST API; %.0f s) in a database each round
+        copies. A round starts the packaged jar (`java %s -jar`) once or twice on its copy, with the
+        product's settings (only the node name, the SMTP server and the intake limit per address set;
+        other settings tried: %s), sets every documents reminder timer due at one moment through the
+        REST API (`PUT /engine-rest/job/{id}/duedate`, the moment some seconds after the last is set),
+        and waits until GreenMail, in the benchmark's JVM, holds a reminder for every case and nothing
+        is left to run or send. Seconds count from the due moment to the moment GreenMail stored the
+        email; "written" is a reminder's row in the outbox (the job executor's part: a timer job and a
+        send step per case). %d rounds with each number of nodes, interleaved, each on a fresh copy with
+        freshly started nodes. The nodes, PostgreSQL and GreenMail share the machine's CPUs.
+
+        %s
+
+        Two nodes / one node (medians of the seconds until the last reminder): **%.2f**.
+        Duplicates (a reminder's `X-Permiso-Message` twice, or a second reminder for a case): %d; losses
+        (cases with no reminder): %d, over all %d rounds. Every round: each case's reminder timer and
+        send step passed once in the engine's history, every outbox row `SENT`, no incident; %d job
+        attempts failed and were retried (all rounds). Reminder jobs (timer and send step) each node ran in
+        the two-node rounds, and when its first one ended: %s.
+
+        %s
+        """.formatted(CASES, setUp.toMillis() / 1000.0, HEAP, tried, ROUNDS, table, twoNodes / oneNode, duplicates,
+        losses, all.size(), failedJobs, shares,
+        BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
+            + " (embedded), shared by the nodes")));
+  }
+
+  private static BenchReport.Spread spread(List<Storm> storms, java.util.function.ToDoubleFunction<Storm> figure) {
+    return BenchReport.Spread.of(storms.stream().map(storm -> figure.applyAsDouble(storm)).toList());
+  }
+
+  /**
+   * The machine's CPU time so far, all processes (the nodes, PostgreSQL, GreenMail and anything else
+   * running), from {@code /proc/stat}: busy and total jiffies.
+   */
+  private record CpuTimes(long busy, long total) {
+
+    static CpuTimes now() throws IOException {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      // user nice system idle iowait irq softirq steal
+      for (int i = 1; i <= 8; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+      return new CpuTimes(total - idle, total);
+    }
+
+    /** The share of all CPUs busy since {@code earlier}, 0 to 1. */
+    double busySince(CpuTimes earlier) {
+      return (double) (busy - earlier.busy) / Math.max(1, total - earlier.total);
+    }
+  }
+
+  /** The reminder jobs (timer and send step) one node ran, and when its first one ended (seconds after the due moment). */
+  private record NodeShare(long jobs, double firstEndedAfter) {
+
+    @Override
+    public String toString() {
+      return jobs == 0 ? "0" : String.format(Locale.ROOT, "%,d (from %.1f s)", jobs, firstEndedAfter);
+    }
+  }
+
+  /** What one storm did, and how busy the machine was. */
+  private record Storm(double secondsToFirstWritten, double secondsToFirstReceived, double secondsToLastWritten,
+                       double secondsToLastReceived, long duplicates, long losses, long failedJobAttempts,
+                       Map<String, NodeShare> jobsByNode, double cpuBusy) {
+
+    static Storm of(Instant due, List<StoredMessage> reminders, List<String> cases, List<String> nodes,
+        JdbcTemplate jdbc, double cpuBusy) {
+      Instant first = reminders.stream().map(message -> message.getReceivedDate().toInstant()).min(Instant::compareTo)
+          .orElseThrow();
+      Instant last = reminders.stream().map(message -> message.getReceivedDate().toInstant()).max(Instant::compareTo)
+          .orElseThrow();
+      Instant firstWritten = jdbc.queryForObject("select min(created_at) from outbox_message where notice_type = ?",
+          java.sql.Timestamp.class, "DOCUMENTS_REMINDER").toInstant();
+      Instant written = jdbc.queryForObject("select max(created_at) from outbox_message where notice_type = ?",
+          java.sql.Timestamp.class, "DOCUMENTS_REMINDER").toInstant();
+      Set<String> remindedCases = new HashSet<>();
+      for (StoredMessage reminder : reminders) {
+        remindedCases.add(ReceivedMail.header(reminder.getMimeMessage(), "X-Permiso-Case"));
+      }
+      long losses = cases.stream().filter(caseNumber -> !remindedCases.contains(caseNumber)).count();
+      Map<String, NodeShare> jobsByNode = new TreeMap<>();
+      nodes.forEach(node -> jobsByNode.put(node, new NodeShare(0, Double.NaN)));
+      jdbc.query("select hostname_, count(*), min(timestamp_) from act_hi_job_log where job_state_ = 2 "
+          + "and act_id_ in (?, ?) group by hostname_", row -> {
+            jobsByNode.put(row.getString(1), new NodeShare(row.getLong(2),
+                seconds(due, row.getTimestamp(3).toInstant())));
+          }, TIMER_DOCUMENTS_REMINDER, SERVICE_TASK_SEND_DOCUMENTS_REMINDER);
+      Long failed = jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 1 and hostname_ <> ?",
+          Long.class, SET_UP_NODE);
+      return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),
+          reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpuBusy);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+      return Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "first reminder written after %.1f s, received after %.1f s; last written "
+          + "after %.1f s, received after %.1f s; %d duplicates, %d losses, %d failed job attempts; jobs by node %s; "
+          + "CPUs %.0f%% busy", secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten,
+          secondsToLastReceived, duplicates, losses, failedJobAttempts, jobsByNode, cpuBusy * 100);
+    }
+  }
+
+  /** Runs {@code count} requests on the client threads. */
+  private <T> List<T> inParallel(int count, Request<T> request) throws Exception {
+    List<Future<T>> answers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int number = i;
+      answers.add(clients.submit(() -> request.send(number)));
+    }
+    List<T> results = new ArrayList<>();
+    for (Future<T> answer : answers) {
+      results.add(answer.get());
+    }
+    return results;
+  }
+
+  /** Request number {@code number} of many. */
+  private interface Request<T> {
+    T send(int number) throws Exception;
+  }
+
+  /** Client number {@code i}'s intake, as the firm's website sends it: leaving in 90 days, back 30 days later. */
+  private static String intake(int i) {
+    LocalDate today = LocalDate.now(ZoneId.of("America/Mexico_City"));
+    return """
+        {"clientName": "Client %1$d", "clientEmail": "client%1$d@example.com", "phone": "+52 442 123 4567",
+         "language": "%2$s", "scenario": "CANJE_PENDING", "nut": "NUT-%1$06d", "numeroPieza": "PZ-%1$d",
+         "inmOffice": "Querétaro", "departureDate": "%3$s", "plannedReturnDate": "%4$s",
+         "acceptTerms": true, "acceptPrivacy": true}""".formatted(i, i % 3 == 0 ? "es" : "en",
+        today.plusDays(90), today.plusDays(120));
+  }
+
+  private static Map<String, String> settings(String list) {
+    Map<String, String> settings = new TreeMap<>();
+    for (String setting : list.split(",")) {
+      if (!setting.isBlank()) {
+        String[] nameAndValue = setting.split("=", 2);
+        settings.put(nameAndValue[0].strip(), nameAndValue[1].strip());
+      }
+    }
+    return settings;
+  }
+
+  private static List<String> ids(HttpResponse<String> list) {
+    List<String> ids = new ArrayList<>();
+    readJson(list).forEach(item -> ids.add(item.get("id").asText()));
+    return ids;
+  }
+
+  private static JsonNode readJson(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
