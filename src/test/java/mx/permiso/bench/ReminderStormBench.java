@@ -314,7 +314,7 @@ class ReminderStormBench {
         """.formatted(CASES, setUp.toMillis() / 1000.0, HEAP, tried, ROUNDS, table, twoNodes / oneNode, duplicates,
         losses, all.size(), failedJobs, shares,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
-            + " (embedded), shared by the nodes")));
+            + " (" + TestPostgres.describeServer() + "), shared by the nodes")));
   }
 
   private static BenchReport.Spread spread(List<Storm> storms, java.util.function.ToDoubleFunction<Storm> figure) {

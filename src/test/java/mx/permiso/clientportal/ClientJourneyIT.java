@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.mail.MailDispatcher;
 import mx.permiso.security.StaffGroups;
+import mx.permiso.support.ReceivedMail;
 import mx.permiso.support.Browser;
 import mx.permiso.support.LiveCase;
 import mx.permiso.support.GreenMailApplicationTest;
@@ -229,7 +230,7 @@ class ClientJourneyIT {
 
   /** The path of the case link in the email (its host is the configured public address). */
   private static String caseLinkIn(MimeMessage email) {
-    Matcher link = Pattern.compile("http://localhost:8080(/c/[A-Za-z0-9_-]{43})").matcher(GreenMailUtil.getBody(email));
+    Matcher link = Pattern.compile("http://localhost:8080(/c/[A-Za-z0-9_-]{43})").matcher(ReceivedMail.text(email));
     assertThat(link.find()).as("the acknowledgement holds the case link").isTrue();
     return link.group(1);
   }

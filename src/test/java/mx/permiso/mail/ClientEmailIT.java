@@ -5,19 +5,18 @@ import static mx.permiso.support.LiveCase.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import mx.permiso.cases.ExitReentryPermitProcess.Messages;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.security.StaffGroups;
+import mx.permiso.support.ReceivedMail;
 import mx.permiso.support.Http;
 import mx.permiso.support.LiveCase;
 import mx.permiso.support.SampleFiles;
@@ -180,27 +179,8 @@ class ClientEmailIT {
     return Arrays.asList(SMTP.getReceivedMessages());
   }
 
-  private static String text(MimeMessage message) throws Exception {
-    return GreenMailUtil.getBody(message).contains("Content-Type") ? plainText(message) : GreenMailUtil.getBody(message);
-  }
-
-  private static String plainText(MimeMessage message) throws Exception {
-    List<String> texts = new ArrayList<>();
-    collect(message.getContent(), texts);
-    return String.join("\n", texts);
-  }
-
-  private static void collect(Object content, List<String> texts) throws Exception {
-    if (content instanceof String text) {
-      texts.add(text);
-    } else if (content instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart part = multipart.getBodyPart(i);
-        if (part.getFileName() == null) {
-          collect(part.getContent(), texts);
-        }
-      }
-    }
+  private static String text(MimeMessage message) {
+    return ReceivedMail.text(message);
   }
 
   private static String calendarStart(MimeMessage message, String fileName) throws Exception {

@@ -1,7 +1,12 @@
 package mx.permiso.support;
 
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reading what a test SMTP server received. */
 public final class ReceivedMail {
@@ -16,6 +21,30 @@ public final class ReceivedMail {
       return values == null ? null : values[0];
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every text part (plain and HTML, decoded), attachments left out: what a mail client shows. */
+  public static String text(MimeMessage message) {
+    try {
+      List<String> texts = new ArrayList<>();
+      collect(message.getContent(), texts);
+      return String.join("\n", texts);
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void collect(Object content, List<String> texts) throws MessagingException, IOException {
+    if (content instanceof String text) {
+      texts.add(text);
+    } else if (content instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart part = multipart.getBodyPart(i);
+        if (part.getFileName() == null) {
+          collect(part.getContent(), texts);
+        }
+      }
     }
   }
 }
