@@ -195,7 +195,7 @@ class ClusterIT {
   /** Staff accept every case, as the review form does (accepted, no decline reason). */
   private void acceptReviews() throws Exception {
     String query = "/engine-rest/task?taskDefinitionKey=" + USER_TASK_REVIEW_INTAKE + "&maxResults=" + 2 * CASES;
-    List<String> tasks = await().atMost(PATIENCE).until(() -> ids(nodeB.http().get(query, ADMIN, ADMIN_PASSWORD)),
+    List<String> tasks = await().atMost(PATIENCE).until(() -> Http.ids(nodeB.http().get(query, ADMIN, ADMIN_PASSWORD)),
         found -> found.size() == CASES);
     String accepted = """
         {"variables": {"intakeAccepted": {"value": true, "type": "Boolean"},
@@ -209,7 +209,7 @@ class ClusterIT {
   }
 
   private List<String> reminderTimers() {
-    return ids(nodeB.http().get("/engine-rest/job?activityId=" + TIMER_DOCUMENTS_REMINDER + "&maxResults=" + 2 * CASES,
+    return Http.ids(nodeB.http().get("/engine-rest/job?activityId=" + TIMER_DOCUMENTS_REMINDER + "&maxResults=" + 2 * CASES,
         ADMIN, ADMIN_PASSWORD));
   }
 
@@ -248,7 +248,7 @@ class ClusterIT {
   /** Every email of every case written and sent, nothing of the engagement left to run now. */
   private boolean allWorkDone() {
     Integer sent = jdbc.queryForObject("select count(*) from outbox_message where status = 'SENT'", Integer.class);
-    JsonNode runnable = readJson(nodeB.http().get("/engine-rest/job/count?executable=true&processDefinitionKey="
+    JsonNode runnable = Http.json(nodeB.http().get("/engine-rest/job/count?executable=true&processDefinitionKey="
         + ExitReentryPermitProcess.KEY, ADMIN, ADMIN_PASSWORD));
     return sent == 2 * CASES && runnable.get("count").asInt() == 0 && remindersReceived() >= CASES;
   }
@@ -297,18 +297,5 @@ class ClusterIT {
         today.plusDays(90), today.plusDays(120));
   }
 
-  private static List<String> ids(HttpResponse<String> list) {
-    List<String> ids = new ArrayList<>();
-    readJson(list).forEach(item -> ids.add(item.get("id").asText()));
-    return ids;
-  }
 
-  private static JsonNode readJson(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    try {
-      return JSON.readTree(response.body());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

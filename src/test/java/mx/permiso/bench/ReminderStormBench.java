@@ -6,13 +6,11 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Elements.USER_TASK_REVIE
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,7 +154,7 @@ class ReminderStormBench {
     }
     nodes.forEach(node -> node.awaitHealthy(Duration.ofMinutes(3)));
     JdbcTemplate jdbc = jdbc(database);
-    List<String> timers = ids(nodes.get(0).http().get("/engine-rest/job?activityId=" + TIMER_DOCUMENTS_REMINDER
+    List<String> timers = Http.ids(nodes.get(0).http().get("/engine-rest/job?activityId=" + TIMER_DOCUMENTS_REMINDER
         + "&maxResults=" + 2 * CASES, ADMIN, ADMIN_PASSWORD));
     assertThat(timers).hasSize(CASES);
 
@@ -243,7 +241,7 @@ class ReminderStormBench {
   }
 
   private static int executableJobs(PackagedApp node) {
-    return readJson(node.http().get("/engine-rest/job/count?executable=true&processDefinitionKey="
+    return Http.json(node.http().get("/engine-rest/job/count?executable=true&processDefinitionKey="
         + ExitReentryPermitProcess.KEY, ADMIN, ADMIN_PASSWORD)).get("count").asInt();
   }
 
@@ -440,18 +438,5 @@ class ReminderStormBench {
     return settings;
   }
 
-  private static List<String> ids(HttpResponse<String> list) {
-    List<String> ids = new ArrayList<>();
-    readJson(list).forEach(item -> ids.add(item.get("id").asText()));
-    return ids;
-  }
 
-  private static JsonNode readJson(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

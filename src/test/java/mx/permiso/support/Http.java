@@ -1,5 +1,9 @@
 package mx.permiso.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -11,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class Http {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final String baseUrl;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
@@ -36,6 +44,23 @@ public final class Http {
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10))
         .build();
+  }
+
+  /** The body of a 200 answer as JSON (anything else fails the test, with the body as the reason). */
+  public static JsonNode json(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The {@code id} of each item of a JSON list answer (the engine's REST lists). */
+  public static List<String> ids(HttpResponse<String> list) {
+    List<String> ids = new ArrayList<>();
+    json(list).forEach(item -> ids.add(item.get("id").asText()));
+    return ids;
   }
 
   public static Http at(int port) {
