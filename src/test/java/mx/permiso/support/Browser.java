@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,6 +70,8 @@ public final class Browser implements AutoCloseable {
     WebElement page = driver.findElement(By.tagName("html"));
     element.click();
     wait.until(ExpectedConditions.stalenessOf(page));
+    // The old page is gone once the next one starts; what the test does next needs it whole.
+    wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
   }
 
   public WebElement awaitClickable(By locator) {
