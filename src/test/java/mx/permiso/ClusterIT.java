@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +31,7 @@ import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.support.Http;
 import mx.permiso.support.PackagedApp;
 import mx.permiso.support.ReceivedMail;
+import mx.permiso.support.SampleCase;
 import mx.permiso.support.SmtpRelay;
 import mx.permiso.support.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -186,7 +185,7 @@ class ClusterIT {
 
   private List<String> startCases() throws Exception {
     return inParallel(CASES, (node, i) -> {
-      HttpResponse<String> started = node.postJson("/api/intake", intake(i));
+      HttpResponse<String> started = node.postJson("/api/intake", SampleCase.intakeJson(i));
       assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
       return JSON.readTree(started.body()).get("caseNumber").asText();
     });
@@ -286,16 +285,6 @@ class ClusterIT {
     T send(Http node, int number) throws Exception;
   }
 
-  /** Client number {@code i}'s intake, as the firm's website sends it: leaving in 90 days, back 30 days later. */
-  private static String intake(int i) {
-    LocalDate today = LocalDate.now(ZoneId.of("America/Mexico_City"));
-    return """
-        {"clientName": "Client %1$d", "clientEmail": "client%1$d@example.com", "phone": "+52 442 123 4567",
-         "language": "%2$s", "scenario": "CANJE_PENDING", "nut": "NUT-%1$06d", "numeroPieza": "PZ-%1$d",
-         "inmOffice": "Querétaro", "departureDate": "%3$s", "plannedReturnDate": "%4$s",
-         "acceptTerms": true, "acceptPrivacy": true}""".formatted(i, i % 3 == 0 ? "es" : "en",
-        today.plusDays(90), today.plusDays(120));
-  }
 
 
 }

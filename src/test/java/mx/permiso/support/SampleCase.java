@@ -1,5 +1,7 @@
 package mx.permiso.support;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,5 +27,19 @@ public final class SampleCase {
     intake.put("departureDate", "2026-11-20");
     intake.put("plannedReturnDate", "2026-12-10");
     return intake;
+  }
+
+  /**
+   * Client number {@code i}'s intake as the firm's website posts it to {@code /api/intake}: leaving in
+   * 90 days, back 30 days later; every third in Spanish.
+   */
+  public static String intakeJson(int i) {
+    LocalDate today = LocalDate.now(ZoneId.of("America/Mexico_City"));
+    return """
+        {"clientName": "Client %1$d", "clientEmail": "client%1$d@example.com", "phone": "+52 442 123 4567",
+         "language": "%2$s", "scenario": "CANJE_PENDING", "nut": "NUT-%1$06d", "numeroPieza": "PZ-%1$d",
+         "inmOffice": "Querétaro", "departureDate": "%3$s", "plannedReturnDate": "%4$s",
+         "acceptTerms": true, "acceptPrivacy": true}""".formatted(i, i % 3 == 0 ? "es" : "en",
+        today.plusDays(90), today.plusDays(120));
   }
 }
