@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.slf4j.Logger;
@@ -61,6 +62,11 @@ public class MailDispatcher {
    * interval; a server that refuses everything waits for the next interval). Returns how many were sent.
    */
   public int dispatchDue() {
+    return dispatchDue(() -> !Thread.currentThread().isInterrupted());
+  }
+
+  /** As {@link #dispatchDue()}, starting another round only while {@code goOn} says so. */
+  public int dispatchDue(BooleanSupplier goOn) {
     JavaMailSender sender = senders.getIfAvailable();
     if (sender == null) {
       if (toldNoSmtp.compareAndSet(false, true)) {
@@ -74,7 +80,7 @@ public class MailDispatcher {
     do {
       round = round(sender);
       sent += round.sent();
-    } while (round.claimed() == settings.batchSize() && round.sent() > 0 && !Thread.currentThread().isInterrupted());
+    } while (round.claimed() == settings.batchSize() && round.sent() > 0 && goOn.getAsBoolean());
     return sent;
   }
 

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize messages a dispatcher takes per round
  * @param lease how long a dispatcher holds the messages it took before others may take them
  * @param dispatchInterval pause between dispatcher rounds
+ * @param dispatchDelay how long the dispatcher waits, once a step of this node has written an email,
+ *     before it takes what is due: the emails of the steps committed meanwhile go in the same round
  */
 @ConfigurationProperties("permiso.mail")
 public record MailSettings(
@@ -28,7 +30,8 @@ public record MailSettings(
     Duration maxRetryAfter,
     int batchSize,
     Duration lease,
-    Duration dispatchInterval) {
+    Duration dispatchInterval,
+    Duration dispatchDelay) {
 
   public String officeHours(String language) {
     return officeHours.getOrDefault(language, officeHours.get("en"));

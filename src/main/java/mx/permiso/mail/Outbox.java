@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import mx.permiso.config.LockingReads;
 import mx.permiso.config.NodeName;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -36,12 +37,19 @@ public class Outbox {
   private static final String COLUMNS = "id, dedupe_key, case_number, process_instance_id, notice_type, language, "
       + "recipient, subject, body_text, body_html, status, attempts, next_attempt_at, last_error, created_at, sent_at";
 
+  /** Published in the transaction that wrote a message (after commit, the message can be sent). */
+  public record EmailQueued(String dedupeKey) {
+  }
+
   private final JdbcTemplate jdbc;
   private final String forUpdate;
   private final String node;
+  private final ApplicationEventPublisher events;
 
-  public Outbox(JdbcTemplate jdbc, DataSource dataSource, NodeName node) throws MetaDataAccessException {
+  public Outbox(JdbcTemplate jdbc, DataSource dataSource, NodeName node, ApplicationEventPublisher events)
+      throws MetaDataAccessException {
     this.jdbc = jdbc;
+    this.events = events;
     this.node = node.value();
     // Several dispatchers must not take the same rows.
     this.forUpdate = LockingReads.forUpdateClause(dataSource);
@@ -83,6 +91,7 @@ public class Outbox {
       jdbc.update("insert into outbox_attachment (message_id, file_name, content_type, content) values (?, ?, ?, ?)",
           id, attachment.fileName(), attachment.contentType(), attachment.content());
     }
+    events.publishEvent(new EmailQueued(message.dedupeKey()));
     return true;
   }
 

@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.support.Http;
 import mx.permiso.support.SampleCase;
@@ -63,6 +62,9 @@ class ReminderStormBench {
   /** Rounds with each number of nodes, interleaved. */
   private static final int ROUNDS = Integer.getInteger("bench.storm.rounds", 2);
   private static final String HEAP = "-Xmx768m";
+  /** Options to try on the storm's JVMs, separated by spaces (e.g. a flight recording); none by default. */
+  private static final List<String> NODE_JVM_OPTIONS = List.of(System.getProperty("bench.storm.jvm-options", "")
+      .split(" ")).stream().filter(option -> !option.isBlank()).toList();
   /** Settings to try on the storm's nodes, {@code NAME=value,...} (e.g. the job executor's); none by default. */
   private static final Map<String, String> NODE_SETTINGS = settings(System.getProperty("bench.storm.node-env", ""));
   private static final String SET_UP_NODE = "set-up";
@@ -70,12 +72,18 @@ class ReminderStormBench {
   private static final String ADMIN_PASSWORD = "storm-admin-2026";
   /** Client threads for setting up: a busy website and a few staff members. */
   private static final int CLIENTS = 4;
-  /** The due moment is this far ahead of the first due date set, and this much more for each: all are set before it. */
-  private static final Duration LEAD = Duration.ofSeconds(10);
-  private static final Duration LEAD_PER_CASE = Duration.ofMillis(4);
+  /**
+   * Cases whose reminders fall due before the measured storm, again and again (their reminder timers
+   * repeat; only the first pass writes emails, a client gets one documents reminder a day), until every
+   * node of the round has run {@link #WARM_UP_JOBS} reminder jobs: the measured storm meets nodes whose
+   * JVMs have compiled the reminder steps, as nodes in service have.
+   */
+  private static final int WARM_UP = Integer.getInteger("bench.storm.warm-up", 2_000);
+  private static final int WARM_UP_JOBS = Integer.getInteger("bench.storm.warm-up-jobs", 6_000);
+  /** The due moment is this far ahead of the moment the due dates are set. */
+  private static final Duration AHEAD = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.storm.patience-minutes", 30));
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -103,7 +111,6 @@ class ReminderStormBench {
       List<Integer> order = round % 2 == 0 ? List.of(1, 2) : List.of(2, 1);
       for (int nodes : order) {
         Storm storm = storm(TestPostgres.copyOf(template), nodes, cases, round);
-        LOG.info("Round {}, {} node(s): {}", round, nodes, storm);
         storms.computeIfAbsent(nodes, n -> new ArrayList<>()).add(storm);
       }
     }
@@ -117,33 +124,37 @@ class ReminderStormBench {
     JdbcTemplate jdbc = jdbc(template);
     Http api = node.http();
     Instant begun = Instant.now();
-    List<String> cases = inParallel(CASES, i -> {
+    int total = CASES + WARM_UP;
+    List<String> cases = inParallel(total, i -> {
       HttpResponse<String> started = api.postJson("/api/intake", SampleCase.intakeJson(i));
       assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
       return JSON.readTree(started.body()).get("caseNumber").asText();
     });
     List<String> reviews = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForList(
         "select id_ from act_ru_task where task_def_key_ = ?", String.class, USER_TASK_REVIEW_INTAKE),
-        found -> found.size() == CASES);
+        found -> found.size() == total);
     String accepted = """
         {"variables": {"intakeAccepted": {"value": true, "type": "Boolean"},
                        "declineReason": {"value": "", "type": "String"}}}""";
-    inParallel(CASES, i -> {
+    inParallel(total, i -> {
       HttpResponse<String> completed = api.postJson("/engine-rest/task/" + reviews.get(i) + "/complete",
           accepted, ADMIN, ADMIN_PASSWORD);
       assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
       return null;
     });
-    LOG.info("Set-up: {} cases started and accepted in {}", CASES, Duration.between(begun, Instant.now()));
-    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> reminderTimers(jdbc) == CASES
-        && outboxStatuses(jdbc).equals(Map.of("SENT", (long) CASES)));
+    LOG.info("Set-up: {} cases started and accepted in {}", total, Duration.between(begun, Instant.now()));
+    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> reminderTimers(jdbc) == total
+        && outboxStatuses(jdbc).equals(Map.of("SENT", (long) total)));
     node.close();
     running.remove(node);
     smtp.purgeEmailFromAllMailboxes();
     return cases;
   }
 
-  /** One storm on a copy of the cases: every reminder due at one moment, then wait for all the mail. */
+  /**
+   * One storm on a copy of the cases: the warm-up cases' reminders due at once and all sent, then every
+   * other case's reminder due at one moment; waits for all the mail.
+   */
   private Storm storm(TestPostgres.Database database, int nodeCount, List<String> cases, int round) throws Exception {
     List<PackagedApp> nodes = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -153,23 +164,40 @@ class ReminderStormBench {
     }
     nodes.forEach(node -> node.awaitHealthy(Duration.ofMinutes(3)));
     JdbcTemplate jdbc = jdbc(database);
-    List<String> timers = Http.ids(nodes.get(0).http().get("/engine-rest/job?activityId=" + TIMER_DOCUMENTS_REMINDER
-        + "&maxResults=" + 2 * CASES, ADMIN, ADMIN_PASSWORD));
-    assertThat(timers).hasSize(CASES);
+    assertThat(reminderTimers(jdbc)).isEqualTo(cases.size());
+    List<String> warmUp = cases.subList(0, WARM_UP);
+    List<String> measured = cases.subList(WARM_UP, cases.size());
 
-    Instant due = fallDueTogether(nodes, timers);
-    await().atMost(Duration.between(Instant.now(), due).plus(LEAD)).pollInterval(Duration.ofMillis(100))
-        .until(() -> !Instant.now().isBefore(due));
+    int warmUpPasses = 0;
+    while (!warmUp.isEmpty() && fewestReminderJobs(jdbc, names) < WARM_UP_JOBS) {
+      warmUpPasses++;
+      long jobsBefore = reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum();
+      fallDue(jdbc, warmUp, Instant.now());
+      // A client gets one documents reminder a day: after the first pass the steps run and write no email.
+      await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> allReminded(warmUp.size(), jdbc, nodes)
+          && reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum() >= jobsBefore + 2L * WARM_UP);
+    }
+    smtp.purgeEmailFromAllMailboxes();
+    Instant due = fallDue(jdbc, measured, Instant.now().plus(AHEAD));
+    await().atMost(AHEAD.multipliedBy(2)).pollInterval(Duration.ofMillis(50)).until(() -> !Instant.now().isBefore(due));
     CpuTimes atDue = CpuTimes.now();
-    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> remindersReceived().size() >= CASES
-        && !outboxStatuses(jdbc).containsKey("PENDING") && executableJobs(nodes.get(0)) == 0);
+    long nodesCpuAtDue = nodesCpuNanos(nodes);
+    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> allReminded(measured.size(), jdbc, nodes));
     double cpuBusy = CpuTimes.now().busySince(atDue);
+    double nodesCpuSeconds = (nodesCpuNanos(nodes) - nodesCpuAtDue) / 1e9;
     List<StoredMessage> reminders = remindersReceived();
-    Storm storm = Storm.of(due, reminders, cases, names, jdbc, cpuBusy);
+    Storm storm = Storm.of(due, reminders, measured, names, jdbc, cpuBusy, nodesCpuSeconds, warmUpPasses);
+    LOG.info("Round {}, {} node(s): {}", round, nodeCount, storm);
 
-    assertThat(timesEachCasePassed(jdbc, TIMER_DOCUMENTS_REMINDER)).hasSize(CASES).containsOnly(1);
-    assertThat(timesEachCasePassed(jdbc, SERVICE_TASK_SEND_DOCUMENTS_REMINDER)).hasSize(CASES).containsOnly(1);
-    assertThat(outboxStatuses(jdbc)).as("outbox").isEqualTo(Map.of("SENT", 2L * CASES));
+    assertThat(timesEachCasePassed(jdbc, TIMER_DOCUMENTS_REMINDER, measured)).hasSize(CASES).containsOnly(1);
+    assertThat(timesEachCasePassed(jdbc, SERVICE_TASK_SEND_DOCUMENTS_REMINDER, measured)).hasSize(CASES)
+        .containsOnly(1);
+    if (warmUpPasses > 0) {
+      assertThat(timesEachCasePassed(jdbc, SERVICE_TASK_SEND_DOCUMENTS_REMINDER, warmUp)).hasSize(WARM_UP)
+          .containsOnly(warmUpPasses);
+    }
+    // One acknowledgement per case and one reminder (a day) per case.
+    assertThat(outboxStatuses(jdbc)).as("outbox").isEqualTo(Map.of("SENT", 2L * cases.size()));
     assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Integer.class)).as("incidents").isZero();
 
     nodes.forEach(PackagedApp::close);
@@ -178,26 +206,36 @@ class ReminderStormBench {
     return storm;
   }
 
+  /** GreenMail holds at least {@code count} reminders, and nothing is left to send or run. */
+  private boolean allReminded(int count, JdbcTemplate jdbc, List<PackagedApp> nodes) {
+    return smtp.getManagers().getImapHostManager().getAllMessages().size() >= count
+        && remindersReceived().size() >= count && !outboxStatuses(jdbc).containsKey("PENDING")
+        && executableJobs(nodes.get(0)) == 0;
+  }
+
   /**
-   * Through the engine's API, every reminder timer due at one moment: far enough ahead that all are
-   * set before it comes, every other request to each node.
+   * The documents reminder timers of these cases due at {@code moment}, in one statement: the storm's
+   * due moment is one moment for all, as when every reminder of the day falls due at the reminder hour.
+   * The nodes find them as they find any timer that has come due (the next time they look for jobs).
    */
-  private Instant fallDueTogether(List<PackagedApp> nodes, List<String> timers) throws Exception {
-    Instant started = Instant.now();
-    Instant due = started.plus(LEAD).plus(LEAD_PER_CASE.multipliedBy(timers.size())).truncatedTo(ChronoUnit.SECONDS);
-    String body = "{\"duedate\": \"" + ENGINE_DATE.format(due.atOffset(ZoneOffset.UTC)) + "\", \"cascade\": false}";
-    List<Http> apis = nodes.stream().map(PackagedApp::http).toList();
-    inParallel(timers.size(), i -> {
-      HttpResponse<String> set = apis.get(i % apis.size()).putJson("/engine-rest/job/" + timers.get(i)
-          + "/duedate", body, ADMIN, ADMIN_PASSWORD);
-      assertThat(set.statusCode()).as(set.body()).isEqualTo(204);
-      return null;
+  private static Instant fallDue(JdbcTemplate jdbc, List<String> caseNumbers, Instant moment) {
+    Instant due = moment.truncatedTo(ChronoUnit.MILLIS);
+    int set = jdbc.update(connection -> {
+      var update = connection.prepareStatement("update act_ru_job set duedate_ = ?, rev_ = rev_ + 1 "
+          + "where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?) and process_instance_id_ in "
+          + "(select proc_inst_id_ from act_ru_execution where parent_id_ is null and business_key_ = any (?))");
+      update.setTimestamp(1, java.sql.Timestamp.from(due));
+      update.setString(2, TIMER_DOCUMENTS_REMINDER);
+      update.setArray(3, connection.createArrayOf("varchar", caseNumbers.toArray()));
+      return update;
     });
-    Instant set = Instant.now();
-    assertThat(set).as("every due date set before the moment they name").isBefore(due);
-    LOG.info("{} reminder timers set due at {} in {}, {} ahead of the last one set", timers.size(), due,
-        Duration.between(started, set), Duration.between(set, due));
+    assertThat(set).as("reminder timers set due").isEqualTo(caseNumbers.size());
     return due;
+  }
+
+  /** CPU time (user and system) the nodes' JVMs have used so far. */
+  private static long nodesCpuNanos(List<PackagedApp> nodes) {
+    return nodes.stream().mapToLong(node -> ResourceUse.cpuNanos(node.pid())).sum();
   }
 
   /** The environment of one node: the database, its own name and the SMTP server; the product's defaults otherwise. */
@@ -209,11 +247,15 @@ class ReminderStormBench {
     env.put("SPRING_MAIL_HOST", "127.0.0.1");
     env.put("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
     // Every intake comes from the benchmark's one address.
-    env.put("PERMISO_ABUSE_INTAKESPERADDRESS", String.valueOf(CASES));
+    env.put("PERMISO_ABUSE_INTAKESPERADDRESS", String.valueOf(CASES + WARM_UP));
     if (!name.equals(SET_UP_NODE)) {
       env.putAll(NODE_SETTINGS);
     }
-    PackagedApp node = PackagedApp.start(logs, name, env, HEAP);
+    List<String> jvm = new ArrayList<>(List.of(HEAP));
+    if (!name.equals(SET_UP_NODE)) {
+      jvm.addAll(NODE_JVM_OPTIONS);
+    }
+    PackagedApp node = PackagedApp.start(logs, name, env, jvm.toArray(String[]::new));
     running.add(node);
     return node;
   }
@@ -244,9 +286,32 @@ class ReminderStormBench {
         + ExitReentryPermitProcess.KEY, ADMIN, ADMIN_PASSWORD)).get("count").asInt();
   }
 
-  private static List<Integer> timesEachCasePassed(JdbcTemplate jdbc, String activityId) {
-    return jdbc.queryForList("select count(*) from act_hi_actinst where act_id_ = ? and end_time_ is not null "
-        + "group by proc_inst_id_", Integer.class, activityId);
+  /** How many times the step ended in each of these cases. */
+  private static List<Integer> timesEachCasePassed(JdbcTemplate jdbc, String activityId, List<String> caseNumbers) {
+    return jdbc.query(connection -> {
+      var query = connection.prepareStatement("select count(*) from act_hi_actinst step join act_hi_procinst instance "
+          + "on step.proc_inst_id_ = instance.id_ where step.act_id_ = ? and step.end_time_ is not null "
+          + "and instance.business_key_ = any (?) group by step.proc_inst_id_");
+      query.setString(1, activityId);
+      query.setArray(2, connection.createArrayOf("varchar", caseNumbers.toArray()));
+      return query;
+    }, (row, number) -> row.getInt(1));
+  }
+
+  /** The fewest reminder jobs (timer and send step) any of these nodes has run. */
+  private static long fewestReminderJobs(JdbcTemplate jdbc, List<String> nodes) {
+    Map<String, Long> jobs = reminderJobs(jdbc);
+    return nodes.stream().mapToLong(node -> jobs.getOrDefault(node, 0L)).min().orElse(0);
+  }
+
+  /** Reminder jobs (timer and send step) run to the end, by the node that ran them. */
+  private static Map<String, Long> reminderJobs(JdbcTemplate jdbc) {
+    Map<String, Long> jobs = new HashMap<>();
+    jdbc.query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and act_id_ in (?, ?) "
+        + "group by hostname_", row -> {
+          jobs.put(row.getString(1), row.getLong(2));
+        }, TIMER_DOCUMENTS_REMINDER, SERVICE_TASK_SEND_DOCUMENTS_REMINDER);
+    return jobs;
   }
 
   private static JdbcTemplate jdbc(TestPostgres.Database database) {
@@ -271,6 +336,8 @@ class ReminderStormBench {
           .row(nodes + ": seconds until the last reminder was written to the outbox"));
       table.append('\n').append(spread(runs, storm -> storm.cpuBusy() * 100)
           .row(nodes + ": % of the machine's CPU time busy from the due moment to the last reminder"));
+      table.append('\n').append(spread(runs, Storm::nodesCpuSeconds)
+          .row(nodes + ": CPU seconds the nodes' JVMs used in that time (all nodes together)"));
     }
     List<Storm> all = storms.values().stream().flatMap(List::stream).toList();
     long duplicates = all.stream().mapToLong(Storm::duplicates).sum();
@@ -280,23 +347,33 @@ class ReminderStormBench {
     double twoNodes = BenchReport.Spread.of(storms.get(2).stream().map(Storm::secondsToLastReceived).toList()).median();
     String shares = storms.get(2).stream().map(storm -> storm.jobsByNode().values().stream().map(NodeShare::toString)
         .collect(Collectors.joining(" and "))).collect(Collectors.joining("; "));
-    String tried = NODE_SETTINGS.isEmpty() ? "none" : NODE_SETTINGS.entrySet().stream()
-        .map(setting -> "`" + setting.getKey() + "=" + setting.getValue() + "`").collect(Collectors.joining(", "));
+    String passes = storms.entrySet().stream().map(entry -> (entry.getKey() == 1 ? "one node " : entry.getKey()
+        + " nodes ") + entry.getValue().stream().map(storm -> String.valueOf(storm.warmUpPasses()))
+        .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
+    String tried = Stream.concat(NODE_SETTINGS.entrySet().stream()
+        .map(setting -> "`" + setting.getKey() + "=" + setting.getValue() + "`"),
+        NODE_JVM_OPTIONS.stream().map(option -> "`" + option + "`")).collect(Collectors.joining(", "));
+    tried = tried.isEmpty() ? "none" : tried;
     JdbcTemplate jdbc = jdbc(database);
     BenchReport.write("reminder-storm", """
         ## Reminder storm
 
-        %,d cases waiting for documents, made once through the product (intake over HTTP, the
-        acknowledgement sent, the review accepted through the REST API; %.0f s) in a database each round
-        copies. A round starts the packaged jar (`java %s -jar`) once or twice on its copy, with the
-        product's settings (only the node name, the SMTP server and the intake limit per address set;
-        other settings tried: %s), sets every documents reminder timer due at one moment through the
-        REST API (`PUT /engine-rest/job/{id}/duedate`, the moment some seconds after the last is set),
-        and waits until GreenMail, in the benchmark's JVM, holds a reminder for every case and nothing
-        is left to run or send. Seconds count from the due moment to the moment GreenMail stored the
-        email; "written" is a reminder's row in the outbox (the job executor's part: a timer job and a
-        send step per case). %d rounds with each number of nodes, interleaved, each on a fresh copy with
-        freshly started nodes. The nodes, PostgreSQL and GreenMail share the machine's CPUs.
+        %,d cases waiting for documents, and %,d more to warm the nodes up, made once through the product
+        (intake over HTTP, the acknowledgement sent, the review accepted through the REST API; %.0f s) in a
+        database each round copies. A round starts the packaged jar (`java %s -jar`) once or twice on its
+        copy, with the product's settings (only the node name, the SMTP server and the intake limit per
+        address set; other settings tried: %s). First the warm-up: the warm-up cases' reminders fall due,
+        again and again (their timers repeat; the first pass sends the emails, later ones find the day's
+        reminder already written), until every node of the round has run at least %,d reminder jobs (%s
+        passes): a storm in service meets nodes whose JVMs have long compiled the code it runs, not nodes
+        just started. Then every other case's documents reminder timer is set
+        due at one moment (one `update` of the engine's job table, as when all of a day's reminders fall
+        due at the reminder hour; the nodes find them the next time they look for jobs), and the round
+        waits until GreenMail, in the benchmark's JVM, holds a reminder for every case and nothing is left
+        to run or send. Seconds count from the due moment to the moment GreenMail stored the email;
+        "written" is a reminder's row in the outbox (the job executor's part: a timer job and a send step
+        per case). %d rounds with each number of nodes, interleaved, each on a fresh copy with freshly
+        started nodes. The nodes, PostgreSQL and GreenMail share the machine's CPUs.
 
         %s
 
@@ -308,7 +385,8 @@ class ReminderStormBench {
         the two-node rounds, and when its first one ended: %s.
 
         %s
-        """.formatted(CASES, setUp.toMillis() / 1000.0, HEAP, tried, ROUNDS, table, twoNodes / oneNode, duplicates,
+        """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_JOBS, passes, ROUNDS, table,
+        twoNodes / oneNode, duplicates,
         losses, all.size(), failedJobs, shares,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
             + " (" + TestPostgres.describeServer() + "), shared by the nodes")));
@@ -353,18 +431,21 @@ class ReminderStormBench {
   /** What one storm did, and how busy the machine was. */
   private record Storm(double secondsToFirstWritten, double secondsToFirstReceived, double secondsToLastWritten,
                        double secondsToLastReceived, long duplicates, long losses, long failedJobAttempts,
-                       Map<String, NodeShare> jobsByNode, double cpuBusy) {
+                       Map<String, NodeShare> jobsByNode, double cpuBusy, double nodesCpuSeconds,
+                       int warmUpPasses) {
 
     static Storm of(Instant due, List<StoredMessage> reminders, List<String> cases, List<String> nodes,
-        JdbcTemplate jdbc, double cpuBusy) {
+        JdbcTemplate jdbc, double cpuBusy, double nodesCpuSeconds, int warmUpPasses) {
       Instant first = reminders.stream().map(message -> message.getReceivedDate().toInstant()).min(Instant::compareTo)
           .orElseThrow();
       Instant last = reminders.stream().map(message -> message.getReceivedDate().toInstant()).max(Instant::compareTo)
           .orElseThrow();
-      Instant firstWritten = jdbc.queryForObject("select min(created_at) from outbox_message where notice_type = ?",
-          java.sql.Timestamp.class, "DOCUMENTS_REMINDER").toInstant();
-      Instant written = jdbc.queryForObject("select max(created_at) from outbox_message where notice_type = ?",
-          java.sql.Timestamp.class, "DOCUMENTS_REMINDER").toInstant();
+      // The warm-up's reminders were all written before the due moment.
+      java.sql.Timestamp since = java.sql.Timestamp.from(due);
+      Instant firstWritten = jdbc.queryForObject("select min(created_at) from outbox_message where notice_type = ? "
+          + "and created_at >= ?", java.sql.Timestamp.class, "DOCUMENTS_REMINDER", since).toInstant();
+      Instant written = jdbc.queryForObject("select max(created_at) from outbox_message where notice_type = ? "
+          + "and created_at >= ?", java.sql.Timestamp.class, "DOCUMENTS_REMINDER", since).toInstant();
       Set<String> remindedCases = new HashSet<>();
       for (StoredMessage reminder : reminders) {
         remindedCases.add(ReceivedMail.header(reminder.getMimeMessage(), "X-Permiso-Case"));
@@ -373,14 +454,15 @@ class ReminderStormBench {
       Map<String, NodeShare> jobsByNode = new TreeMap<>();
       nodes.forEach(node -> jobsByNode.put(node, new NodeShare(0, Double.NaN)));
       jdbc.query("select hostname_, count(*), min(timestamp_) from act_hi_job_log where job_state_ = 2 "
-          + "and act_id_ in (?, ?) group by hostname_", row -> {
+          + "and act_id_ in (?, ?) and timestamp_ >= ? group by hostname_", row -> {
             jobsByNode.put(row.getString(1), new NodeShare(row.getLong(2),
                 seconds(due, row.getTimestamp(3).toInstant())));
-          }, TIMER_DOCUMENTS_REMINDER, SERVICE_TASK_SEND_DOCUMENTS_REMINDER);
+          }, TIMER_DOCUMENTS_REMINDER, SERVICE_TASK_SEND_DOCUMENTS_REMINDER, since);
       Long failed = jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 1 and hostname_ <> ?",
           Long.class, SET_UP_NODE);
       return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),
-          reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpuBusy);
+          reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpuBusy,
+          nodesCpuSeconds, warmUpPasses);
     }
 
     private static double seconds(Instant from, Instant to) {
@@ -391,8 +473,9 @@ class ReminderStormBench {
     public String toString() {
       return String.format(Locale.ROOT, "first reminder written after %.1f s, received after %.1f s; last written "
           + "after %.1f s, received after %.1f s; %d duplicates, %d losses, %d failed job attempts; jobs by node %s; "
-          + "CPUs %.0f%% busy", secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten,
-          secondsToLastReceived, duplicates, losses, failedJobAttempts, jobsByNode, cpuBusy * 100);
+          + "CPUs %.0f%% busy, the nodes' JVMs %.1f CPU s; after %d warm-up passes", secondsToFirstWritten,
+          secondsToFirstReceived, secondsToLastWritten, secondsToLastReceived, duplicates, losses, failedJobAttempts,
+          jobsByNode, cpuBusy * 100, nodesCpuSeconds, warmUpPasses);
     }
   }
 

@@ -89,7 +89,7 @@ record ResourceUse(long applicationCpuNanos, long databaseCpuNanos, Map<String, 
   }
 
   /** User and system CPU time of one process, or 0 if it has gone or {@code /proc} is not there. */
-  private static long cpuNanos(int pid) {
+  static long cpuNanos(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
       // Fields after the command name (which may hold spaces) in parentheses: utime is the 12th, stime the 13th.

@@ -59,6 +59,25 @@ class DatabaseAndDeploymentIT {
   }
 
   @Test
+  void theEngineLooksForDueJobsThroughAnIndexNotByReadingTheWholeJobTable() throws Exception {
+    try (ConfigurableApplicationContext app = start(); Connection connection = database.connect()) {
+      try (var statement = connection.createStatement()) {
+        // The engine's own question when it looks for jobs (its mapping selectNextJobsToExecute, abridged);
+        // with sequential scans ruled out, the plan shows whether an index can answer it at all.
+        statement.execute("set enable_seqscan = off");
+        ResultSet plan = statement.executeQuery("explain select RES.ID_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) "
+            + "and (RES.DUEDATE_ is null or RES.DUEDATE_ <= now()) and (RES.LOCK_OWNER_ is null "
+            + "or RES.LOCK_EXP_TIME_ < now()) and RES.SUSPENSION_STATE_ = 1 limit 6");
+        StringBuilder text = new StringBuilder();
+        while (plan.next()) {
+          text.append(plan.getString(1)).append('\n');
+        }
+        assertThat(text.toString()).as("plan").contains("permiso_job_due_idx");
+      }
+    }
+  }
+
+  @Test
   void restartWithUnchangedModelsCreatesNoNewVersions() {
     List<String> before;
     try (ConfigurableApplicationContext first = start()) {

@@ -32,7 +32,8 @@ class MailComposerTest {
   private final MailSettings settings = new MailSettings("Permiso <permisos@example.com>", "staff@example.com",
       Map.of("en", "Monday to Friday, 10:00 to 15:00 (Mexico City time)",
           "es", "de lunes a viernes, de 10:00 a 15:00 (hora de la Ciudad de México)"),
-      8, Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10));
+      8, Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
+      Duration.ofSeconds(1));
   private final MailComposer composer = new MailComposer(settings, deadlines, MEXICO_CITY);
 
   /** A case far enough along that every notice has what it talks about. */

@@ -225,7 +225,7 @@ class MailDeliveryIT {
     // SMTP stays down; this node gives up after two attempts.
     MailSettings twoAttempts = new MailSettings(settings.from(), settings.staffAddress(), settings.officeHours(), 2,
         settings.firstRetryAfter(), settings.maxRetryAfter(), settings.batchSize(), settings.lease(),
-        settings.dispatchInterval());
+        settings.dispatchInterval(), settings.dispatchDelay());
     MailDispatcher impatient = new MailDispatcher(outbox, senders, twoAttempts, clock, failures);
     LiveCase live = new LiveCase(engine, "EXR-2026-0405").start(SampleCase.intake("EXR-2026-0405"));
     live.awaitTask(USER_TASK_REVIEW_INTAKE);

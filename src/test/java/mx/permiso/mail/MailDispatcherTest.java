@@ -49,7 +49,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailDispatcherTest {
 
   private final MailSettings settings = new MailSettings("from@example.com", "", Map.of("en", "9-5"), 8,
-      Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10));
+      Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
+      Duration.ofSeconds(1));
   private final Outbox outbox = mock(Outbox.class);
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-03T16:00:00Z"));
 
@@ -211,7 +212,8 @@ class MailDispatcherTest {
 
   private MailSettings withBatchSize(int batchSize) {
     return new MailSettings(settings.from(), settings.staffAddress(), settings.officeHours(), settings.maxAttempts(),
-        settings.firstRetryAfter(), settings.maxRetryAfter(), batchSize, settings.lease(), settings.dispatchInterval());
+        settings.firstRetryAfter(), settings.maxRetryAfter(), batchSize, settings.lease(), settings.dispatchInterval(),
+        settings.dispatchDelay());
   }
 
   /**

@@ -62,6 +62,11 @@ public final class PackagedApp implements AutoCloseable {
     return port;
   }
 
+  /** The operating system's id of the application's JVM. */
+  public long pid() {
+    return process.pid();
+  }
+
   public Http http() {
     return new Http("http://127.0.0.1:" + port);
   }
