@@ -29,7 +29,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The client's side of a running case, reached through its secret link: what the case page
@@ -41,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientCases {
 
   static final String CLIENT = "client";
+  /** Tries of a client's report that meets a concurrent change of the case. */
+  private static final int ACT_ATTEMPTS = 3;
 
   private static final List<String> SHOWN = List.of(CLIENT_NAME, LANGUAGE, REQUIRED_DOCUMENTS, DEPARTURE_DATE,
       PLANNED_RETURN_DATE, LATEST_REQUEST_DATE, APPOINTMENT_DATE, APPOINTMENT_TIME, INM_OFFICE, RETURN_BY_DATE,
@@ -54,11 +58,13 @@ public class ClientCases {
   private final MessageSource messages;
   private final MailSettings mail;
   private final int maxUploadsPerCase;
+  private final TransactionTemplate transactions;
 
   public ClientCases(ClientLinks links, RuntimeService runtime, DocumentStore documents, AuditLog audit,
       Deadlines deadlines, MessageSource messages, MailSettings mail,
-      @Value("${permiso.documents.max-client-uploads}") int maxUploadsPerCase) {
+      @Value("${permiso.documents.max-client-uploads}") int maxUploadsPerCase, PlatformTransactionManager transactions) {
     this.maxUploadsPerCase = maxUploadsPerCase;
+    this.transactions = new TransactionTemplate(transactions);
     this.links = links;
     this.runtime = runtime;
     this.documents = documents;
@@ -131,9 +137,26 @@ public class ClientCases {
     return stored;
   }
 
-  /** Tells the process what the client reports, if the process waits for it. */
-  @Transactional
+  /**
+   * Tells the process what the client reports, if the process waits for it. A step of the case
+   * running at the same moment (a reminder falling due) makes the engine refuse the change
+   * (optimistic locking); the client's report is then tried again in a new transaction, and is
+   * refused only if the case no longer waits for it (the same click twice at once: the other counted).
+   */
   public void act(OpenCase open, ClientAction action, String date) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transactions.executeWithoutResult(status -> actOnce(open, action, date));
+        return;
+      } catch (OptimisticLockingException concurrentChange) {
+        if (attempt >= ACT_ATTEMPTS) {
+          throw new ClientRequestException(null, "case.error.notOpen", HttpStatus.CONFLICT);
+        }
+      }
+    }
+  }
+
+  private void actOnce(OpenCase open, ClientAction action, String date) {
     if (!openActions(open).contains(action)) {
       throw new ClientRequestException(null, "case.error.notOpen", HttpStatus.CONFLICT);
     }
@@ -148,8 +171,8 @@ public class ClientCases {
     try {
       runtime.createMessageCorrelation(action.message()).processInstanceId(open.instanceId())
           .setVariables(variables).correlateWithResult();
-    } catch (MismatchingMessageCorrelationException | OptimisticLockingException alreadyMovedOn) {
-      // Moved on since the page was shown, or the same click twice at once: the other one counted.
+    } catch (MismatchingMessageCorrelationException movedOn) {
+      // Moved on since the page was shown.
       throw new ClientRequestException(null, "case.error.notOpen", HttpStatus.CONFLICT);
     }
     audit.record(open.caseNumber(), CLIENT, action.message(), action.asksForDate() ? (String) variables.get(

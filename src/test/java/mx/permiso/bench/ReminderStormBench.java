@@ -105,6 +105,7 @@ class ReminderStormBench {
     Instant setUpStarted = Instant.now();
     List<String> cases = setUp(template);
     Duration setUp = Duration.between(setUpStarted, Instant.now());
+    String acquisition = lookForDueJobs(TestPostgres.copyOf(template));
 
     Map<Integer, List<Storm>> storms = new TreeMap<>();
     for (int round = 0; round < ROUNDS; round++) {
@@ -114,7 +115,7 @@ class ReminderStormBench {
         storms.computeIfAbsent(nodes, n -> new ArrayList<>()).add(storm);
       }
     }
-    report(storms, setUp, template);
+    report(storms, setUp, template, acquisition);
   }
 
   /** The cases, made through the product: intake, acknowledgement sent, review accepted. */
@@ -238,6 +239,67 @@ class ReminderStormBench {
     return nodes.stream().mapToLong(node -> ResourceUse.cpuNanos(node.pid())).sum();
   }
 
+  /**
+   * The engine's look for jobs to run (its query {@code selectNextJobsToExecute}, as it reads on
+   * PostgreSQL with the product's settings) when none is due, as a node asks every few seconds when
+   * idle and after every job it runs: timed on a copy of the storm's cases with the product's index
+   * on the jobs' due date, then without it.
+   */
+  private static String lookForDueJobs(TestPostgres.Database copy) {
+    JdbcTemplate jdbc = jdbc(copy);
+    jdbc.execute("analyze");
+    int jobs = jdbc.queryForObject("select count(*) from act_ru_job", Integer.class);
+    BenchReport.Spread indexed = timeLookForDueJobs(jdbc);
+    jdbc.execute("drop index permiso_job_due_idx");
+    jdbc.execute("analyze act_ru_job");
+    BenchReport.Spread unindexed = timeLookForDueJobs(jdbc);
+    return """
+        The engine's look for due jobs when none is due (its acquisition query, 6 jobs at most, as every
+        node asks every few seconds when idle and after each job it runs), on a copy of these cases
+        (%,d jobs in the table), %d times after %d unmeasured:
+
+        %s
+        %s
+        %s""".formatted(jobs, LOOKS, LOOKS / 5, BenchReport.TABLE_HEAD,
+        indexed.row("with the index on the jobs' due date (`permiso_job_due_idx`)"),
+        unindexed.row("without it (the engine's own schema)"));
+  }
+
+  private static final int LOOKS = 100;
+
+  private static BenchReport.Spread timeLookForDueJobs(JdbcTemplate jdbc) {
+    return jdbc.execute((java.sql.Connection connection) -> {
+      List<Double> timings = new ArrayList<>();
+      try (var query = connection.prepareStatement("select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, "
+          + "RES.EXCLUSIVE_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) and (RES.DUEDATE_ is null or RES.DUEDATE_ <= ?) "
+          + "and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < ?) and RES.SUSPENSION_STATE_ = 1 "
+          + "and ((RES.EXCLUSIVE_ = true and not exists (select J2.ID_ from ACT_RU_JOB J2 "
+          + "where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true) "
+          + "and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= ?))) or RES.EXCLUSIVE_ = false) LIMIT ?")) {
+        for (int look = 0; look < LOOKS + LOOKS / 5; look++) {
+          java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+          query.setTimestamp(1, now);
+          query.setTimestamp(2, now);
+          query.setTimestamp(3, now);
+          query.setInt(4, 6);
+          long started = System.nanoTime();
+          int rows = 0;
+          try (var found = query.executeQuery()) {
+            while (found.next()) {
+              rows++;
+            }
+          }
+          if (look >= LOOKS / 5) {
+            timings.add((System.nanoTime() - started) / 1e6);
+          }
+          // Timed when none is due: the look that reads the most.
+          assertThat(rows).as("jobs due in the copy of the storm's cases").isZero();
+        }
+      }
+      return BenchReport.Spread.of(timings);
+    });
+  }
+
   /** The environment of one node: the database, its own name and the SMTP server; the product's defaults otherwise. */
   private PackagedApp start(TestPostgres.Database database, String name) {
     Map<String, String> env = new HashMap<>(database.environment());
@@ -318,7 +380,8 @@ class ReminderStormBench {
     return new JdbcTemplate(new DriverManagerDataSource(database.url(), database.username(), database.password()));
   }
 
-  private void report(Map<Integer, List<Storm>> storms, Duration setUp, TestPostgres.Database database)
+  private void report(Map<Integer, List<Storm>> storms, Duration setUp, TestPostgres.Database database,
+      String acquisition)
       throws IOException {
     StringBuilder table = new StringBuilder("| measured | median | p95 | min | max | rounds |\n|---|---|---|---|---|---|");
     for (Map.Entry<Integer, List<Storm>> entry : storms.entrySet()) {
@@ -385,9 +448,11 @@ class ReminderStormBench {
         the two-node rounds, and when its first one ended: %s.
 
         %s
+
+        %s
         """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_JOBS, passes, ROUNDS, table,
         twoNodes / oneNode, duplicates,
-        losses, all.size(), failedJobs, shares,
+        losses, all.size(), failedJobs, shares, acquisition,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
             + " (" + TestPostgres.describeServer() + "), shared by the nodes")));
   }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -71,8 +72,16 @@ public final class LiveCase {
         .processInstanceId(instanceId).taskDefinitionKey(key).singleResult(), Objects::nonNull);
   }
 
+  /**
+   * Completes the task once the case has it. A job of the case (a timer the test's clock has made due)
+   * may change the case at the same moment; the engine then refuses the completion (optimistic
+   * locking) and it is tried again, as a staff member would.
+   */
   public LiveCase complete(String key, Map<String, Object> variables) {
-    engine.getTaskService().complete(awaitTask(key).getId(), variables);
+    await().atMost(PATIENCE).ignoreException(OptimisticLockingException.class).until(() -> {
+      engine.getTaskService().complete(awaitTask(key).getId(), variables);
+      return true;
+    });
     return this;
   }
 
