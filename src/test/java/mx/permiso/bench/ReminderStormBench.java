@@ -52,8 +52,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * <p>The cases are made once, the way the product makes them: intake over HTTP, the
  * acknowledgement sent, the review accepted through the engine's REST API. That database is the
  * template every round copies, so each round starts from the same cases waiting for documents,
- * each with its reminder timer two days ahead. A round starts the nodes on its copy, sets every
- * reminder timer due at one moment through the REST API and waits for the mail.
+ * each with its reminder timer two days ahead. A round starts the nodes on its copy, warms them up
+ * on the warm-up cases' reminders, sets every other reminder timer due at one moment (one statement
+ * on the job table) and waits for the mail.
  */
 class ReminderStormBench {
 
@@ -105,7 +106,6 @@ class ReminderStormBench {
     Instant setUpStarted = Instant.now();
     List<String> cases = setUp(template);
     Duration setUp = Duration.between(setUpStarted, Instant.now());
-    String acquisition = lookForDueJobs(TestPostgres.copyOf(template));
 
     Map<Integer, List<Storm>> storms = new TreeMap<>();
     for (int round = 0; round < ROUNDS; round++) {
@@ -115,6 +115,8 @@ class ReminderStormBench {
         storms.computeIfAbsent(nodes, n -> new ArrayList<>()).add(storm);
       }
     }
+    int mostHeld = storms.values().stream().flatMap(List::stream).mapToInt(Storm::mostJobsHeld).max().orElseThrow();
+    String acquisition = lookForDueJobs(template, cases.subList(WARM_UP, cases.size()), mostHeld);
     report(storms, setUp, template, acquisition);
   }
 
@@ -183,11 +185,16 @@ class ReminderStormBench {
     await().atMost(AHEAD.multipliedBy(2)).pollInterval(Duration.ofMillis(50)).until(() -> !Instant.now().isBefore(due));
     CpuTimes atDue = CpuTimes.now();
     long nodesCpuAtDue = nodesCpuNanos(nodes);
-    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> allReminded(measured.size(), jdbc, nodes));
+    List<Integer> held = new ArrayList<>();
+    await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      held.add(jobsHeld(jdbc));
+      return allReminded(measured.size(), jdbc, nodes);
+    });
     double cpuBusy = CpuTimes.now().busySince(atDue);
     double nodesCpuSeconds = (nodesCpuNanos(nodes) - nodesCpuAtDue) / 1e9;
     List<StoredMessage> reminders = remindersReceived();
-    Storm storm = Storm.of(due, reminders, measured, names, jdbc, cpuBusy, nodesCpuSeconds, warmUpPasses);
+    Storm storm = Storm.of(due, reminders, measured, names, jdbc, cpuBusy, nodesCpuSeconds, warmUpPasses,
+        held.stream().mapToInt(Integer::intValue).max().orElseThrow());
     LOG.info("Round {}, {} node(s): {}", round, nodeCount, storm);
 
     assertThat(timesEachCasePassed(jdbc, TIMER_DOCUMENTS_REMINDER, measured)).hasSize(CASES).containsOnly(1);
@@ -239,35 +246,59 @@ class ReminderStormBench {
     return nodes.stream().mapToLong(node -> ResourceUse.cpuNanos(node.pid())).sum();
   }
 
+  /** Jobs some node holds (has locked to run them) now. */
+  private static int jobsHeld(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select count(*) from act_ru_job where lock_owner_ is not null", Integer.class);
+  }
+
   /**
    * The engine's look for jobs to run (its query {@code selectNextJobsToExecute}, as it reads on
-   * PostgreSQL with the product's settings) when none is due, as a node asks every few seconds when
-   * idle and after every job it runs: timed on a copy of the storm's cases with the product's index
-   * on the jobs' due date, then without it.
+   * PostgreSQL with the product's settings), timed on copies of the storm's cases: when none is due,
+   * as a node asks every few seconds when idle, and in the middle of a storm (the measured cases'
+   * reminders due, and as many of them held by a node as the most the nodes held at once in any
+   * round), as a node asks after nearly every job it runs. Each with the product's two indexes on the
+   * job table, with the due-date index only, and with neither (the engine's own schema).
    */
-  private static String lookForDueJobs(TestPostgres.Database copy) {
-    JdbcTemplate jdbc = jdbc(copy);
-    jdbc.execute("analyze");
-    int jobs = jdbc.queryForObject("select count(*) from act_ru_job", Integer.class);
-    BenchReport.Spread indexed = timeLookForDueJobs(jdbc);
-    jdbc.execute("drop index permiso_job_due_idx");
-    jdbc.execute("analyze act_ru_job");
-    BenchReport.Spread unindexed = timeLookForDueJobs(jdbc);
+  private static String lookForDueJobs(TestPostgres.Database template, List<String> measured, int held) {
+    List<String> rows = new ArrayList<>();
+    int jobs = 0;
+    for (boolean storm : List.of(false, true)) {
+      JdbcTemplate jdbc = jdbc(TestPostgres.copyOf(template));
+      String when = storm ? "in a storm" : "none due";
+      if (storm) {
+        Instant now = Instant.now();
+        fallDue(jdbc, measured, now.minus(Duration.ofMinutes(1)));
+        int locked = jdbc.update("update act_ru_job set lock_owner_ = 'bench', lock_exp_time_ = ? where id_ in "
+            + "(select id_ from act_ru_job where duedate_ <= ? order by id_ limit ?)",
+            java.sql.Timestamp.from(now.plus(Duration.ofMinutes(5))), java.sql.Timestamp.from(now), held);
+        assertThat(locked).as("jobs held").isEqualTo(held);
+      }
+      jdbc.execute("analyze");
+      jobs = jdbc.queryForObject("select count(*) from act_ru_job", Integer.class);
+      int found = storm ? 6 : 0;
+      rows.add(timeLookForDueJobs(jdbc, found).row(when + ": with the product's indexes (`"
+          + "permiso_job_due_idx`, `permiso_job_lock_idx`)"));
+      jdbc.execute("drop index permiso_job_lock_idx");
+      jdbc.execute("analyze act_ru_job");
+      rows.add(timeLookForDueJobs(jdbc, found).row(when + ": with the due-date index only"));
+      jdbc.execute("drop index permiso_job_due_idx");
+      jdbc.execute("analyze act_ru_job");
+      rows.add(timeLookForDueJobs(jdbc, found).row(when + ": with neither (the engine's own schema)"));
+    }
     return """
-        The engine's look for due jobs when none is due (its acquisition query, 6 jobs at most, as every
-        node asks every few seconds when idle and after each job it runs), on a copy of these cases
-        (%,d jobs in the table), %d times after %d unmeasured:
+        The engine's look for due jobs (its acquisition query, 6 jobs at most), on copies of these cases
+        (%,d jobs in the table), %d times after %d unmeasured: when none is due (as every node asks
+        every few seconds when idle), and in a storm (the measured cases' reminders due and %,d of them held
+        by a node, the most the nodes held at once in any round, sampled every second; as a node asks
+        after nearly every job it runs while jobs wait):
 
         %s
-        %s
-        %s""".formatted(jobs, LOOKS, LOOKS / 5, BenchReport.TABLE_HEAD,
-        indexed.row("with the index on the jobs' due date (`permiso_job_due_idx`)"),
-        unindexed.row("without it (the engine's own schema)"));
+        %s""".formatted(jobs, LOOKS, LOOKS / 5, held, BenchReport.TABLE_HEAD, String.join("\n", rows));
   }
 
   private static final int LOOKS = 100;
 
-  private static BenchReport.Spread timeLookForDueJobs(JdbcTemplate jdbc) {
+  private static BenchReport.Spread timeLookForDueJobs(JdbcTemplate jdbc, int due) {
     return jdbc.execute((java.sql.Connection connection) -> {
       List<Double> timings = new ArrayList<>();
       try (var query = connection.prepareStatement("select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, "
@@ -292,8 +323,7 @@ class ReminderStormBench {
           if (look >= LOOKS / 5) {
             timings.add((System.nanoTime() - started) / 1e6);
           }
-          // Timed when none is due: the look that reads the most.
-          assertThat(rows).as("jobs due in the copy of the storm's cases").isZero();
+          assertThat(rows).as("jobs found due in the copy of the storm's cases").isEqualTo(due);
         }
       }
       return BenchReport.Spread.of(timings);
@@ -401,6 +431,8 @@ class ReminderStormBench {
           .row(nodes + ": % of the machine's CPU time busy from the due moment to the last reminder"));
       table.append('\n').append(spread(runs, Storm::nodesCpuSeconds)
           .row(nodes + ": CPU seconds the nodes' JVMs used in that time (all nodes together)"));
+      table.append('\n').append(spread(runs, Storm::mostJobsHeld)
+          .row(nodes + ": most jobs held by the nodes at once (locked to run them; sampled every second)"));
     }
     List<Storm> all = storms.values().stream().flatMap(List::stream).toList();
     long duplicates = all.stream().mapToLong(Storm::duplicates).sum();
@@ -497,10 +529,10 @@ class ReminderStormBench {
   private record Storm(double secondsToFirstWritten, double secondsToFirstReceived, double secondsToLastWritten,
                        double secondsToLastReceived, long duplicates, long losses, long failedJobAttempts,
                        Map<String, NodeShare> jobsByNode, double cpuBusy, double nodesCpuSeconds,
-                       int warmUpPasses) {
+                       int warmUpPasses, int mostJobsHeld) {
 
     static Storm of(Instant due, List<StoredMessage> reminders, List<String> cases, List<String> nodes,
-        JdbcTemplate jdbc, double cpuBusy, double nodesCpuSeconds, int warmUpPasses) {
+        JdbcTemplate jdbc, double cpuBusy, double nodesCpuSeconds, int warmUpPasses, int mostJobsHeld) {
       Instant first = reminders.stream().map(message -> message.getReceivedDate().toInstant()).min(Instant::compareTo)
           .orElseThrow();
       Instant last = reminders.stream().map(message -> message.getReceivedDate().toInstant()).max(Instant::compareTo)
@@ -527,7 +559,7 @@ class ReminderStormBench {
           Long.class, SET_UP_NODE);
       return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),
           reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpuBusy,
-          nodesCpuSeconds, warmUpPasses);
+          nodesCpuSeconds, warmUpPasses, mostJobsHeld);
     }
 
     private static double seconds(Instant from, Instant to) {
@@ -538,9 +570,9 @@ class ReminderStormBench {
     public String toString() {
       return String.format(Locale.ROOT, "first reminder written after %.1f s, received after %.1f s; last written "
           + "after %.1f s, received after %.1f s; %d duplicates, %d losses, %d failed job attempts; jobs by node %s; "
-          + "CPUs %.0f%% busy, the nodes' JVMs %.1f CPU s; after %d warm-up passes", secondsToFirstWritten,
-          secondsToFirstReceived, secondsToLastWritten, secondsToLastReceived, duplicates, losses, failedJobAttempts,
-          jobsByNode, cpuBusy * 100, nodesCpuSeconds, warmUpPasses);
+          + "CPUs %.0f%% busy, the nodes' JVMs %.1f CPU s; at most %d jobs held at once; after %d warm-up passes",
+          secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten, secondsToLastReceived, duplicates,
+          losses, failedJobAttempts, jobsByNode, cpuBusy * 100, nodesCpuSeconds, mostJobsHeld, warmUpPasses);
     }
   }
 
