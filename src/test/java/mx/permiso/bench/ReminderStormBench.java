@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,12 +76,13 @@ class ReminderStormBench {
   private static final int CLIENTS = 4;
   /**
    * Cases whose reminders fall due before the measured storm, again and again (their reminder timers
-   * repeat; only the first pass writes emails, a client gets one documents reminder a day), until every
-   * node of the round has run {@link #WARM_UP_JOBS} reminder jobs: the measured storm meets nodes whose
-   * JVMs have compiled the reminder steps, as nodes in service have.
+   * repeat), until every node of the round has run {@link #WARM_UP_JOBS} reminder jobs: the measured
+   * storm meets nodes whose JVMs have compiled the whole path of a reminder (the steps, the outbox, the
+   * dispatcher), as nodes in service have. A client gets one documents reminder a day: before each pass
+   * after the first, the previous pass's reminders leave the outbox, as the next day's would not meet them.
    */
   private static final int WARM_UP = Integer.getInteger("bench.storm.warm-up", 2_000);
-  private static final int WARM_UP_JOBS = Integer.getInteger("bench.storm.warm-up-jobs", 6_000);
+  private static final int WARM_UP_JOBS = Integer.getInteger("bench.storm.warm-up-jobs", 20_000);
   /** The due moment is this far ahead of the moment the due dates are set. */
   private static final Duration AHEAD = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.storm.patience-minutes", 30));
@@ -173,10 +175,13 @@ class ReminderStormBench {
 
     int warmUpPasses = 0;
     while (!warmUp.isEmpty() && fewestReminderJobs(jdbc, names) < WARM_UP_JOBS) {
+      if (warmUpPasses > 0) {
+        forgetReminders(jdbc, warmUp);
+      }
+      smtp.purgeEmailFromAllMailboxes();
       warmUpPasses++;
       long jobsBefore = reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum();
       fallDue(jdbc, warmUp, Instant.now());
-      // A client gets one documents reminder a day: after the first pass the steps run and write no email.
       await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> allReminded(warmUp.size(), jdbc, nodes)
           && reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum() >= jobsBefore + 2L * WARM_UP);
     }
@@ -185,6 +190,9 @@ class ReminderStormBench {
     await().atMost(AHEAD.multipliedBy(2)).pollInterval(Duration.ofMillis(50)).until(() -> !Instant.now().isBefore(due));
     CpuTimes atDue = CpuTimes.now();
     long nodesCpuAtDue = nodesCpuNanos(nodes);
+    List<Map<Long, ResourceUse.ThreadCpu>> threadsAtDue = nodes.stream()
+        .map(node -> ResourceUse.threadCpu(node.pid())).toList();
+    Map<Long, Long> databaseAtDue = databaseCpuNanos(jdbc);
     List<Integer> held = new ArrayList<>();
     await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
       held.add(jobsHeld(jdbc));
@@ -192,9 +200,17 @@ class ReminderStormBench {
     });
     double cpuBusy = CpuTimes.now().busySince(atDue);
     double nodesCpuSeconds = (nodesCpuNanos(nodes) - nodesCpuAtDue) / 1e9;
+    Map<String, Double> threadSeconds = new TreeMap<>();
+    for (int n = 0; n < nodes.size(); n++) {
+      ResourceUse.threadCpuSince(threadsAtDue.get(n), ResourceUse.threadCpu(nodes.get(n).pid()))
+          .forEach((kind, nanos) -> threadSeconds.merge(kind, nanos / 1e9, Double::sum));
+    }
+    Map<Long, Long> databaseAtEnd = databaseCpuNanos(jdbc);
+    double databaseCpuSeconds = databaseAtEnd.entrySet().stream()
+        .mapToLong(process -> process.getValue() - databaseAtDue.getOrDefault(process.getKey(), 0L)).sum() / 1e9;
     List<StoredMessage> reminders = remindersReceived();
-    Storm storm = Storm.of(due, reminders, measured, names, jdbc, cpuBusy, nodesCpuSeconds, warmUpPasses,
-        held.stream().mapToInt(Integer::intValue).max().orElseThrow());
+    Storm storm = Storm.of(due, reminders, measured, names, jdbc, new CpuUse(cpuBusy, nodesCpuSeconds,
+        threadSeconds, databaseCpuSeconds), warmUpPasses, held.stream().mapToInt(Integer::intValue).max().orElseThrow());
     LOG.info("Round {}, {} node(s): {}", round, nodeCount, storm);
 
     assertThat(timesEachCasePassed(jdbc, TIMER_DOCUMENTS_REMINDER, measured)).hasSize(CASES).containsOnly(1);
@@ -239,6 +255,29 @@ class ReminderStormBench {
     });
     assertThat(set).as("reminder timers set due").isEqualTo(caseNumbers.size());
     return due;
+  }
+
+  /**
+   * CPU time (user and system) PostgreSQL's processes have used so far, by process id (the server's
+   * own and one per connection; a connection closed before the reading is not counted).
+   */
+  private static Map<Long, Long> databaseCpuNanos(JdbcTemplate jdbc) {
+    Map<Long, Long> processes = new HashMap<>();
+    jdbc.queryForList("select pid from pg_stat_activity", Long.class)
+        .forEach(pid -> processes.put(pid, ResourceUse.cpuNanos(pid)));
+    return processes;
+  }
+
+  /** These cases' documents reminders taken out of the outbox: the next reminder is written and sent anew. */
+  private static void forgetReminders(JdbcTemplate jdbc, List<String> caseNumbers) {
+    int forgotten = jdbc.update(connection -> {
+      var delete = connection.prepareStatement("delete from outbox_message where notice_type = ? "
+          + "and case_number = any (?)");
+      delete.setString(1, "DOCUMENTS_REMINDER");
+      delete.setArray(2, connection.createArrayOf("varchar", caseNumbers.toArray()));
+      return delete;
+    });
+    assertThat(forgotten).as("warm-up reminders taken out of the outbox").isEqualTo(caseNumbers.size());
   }
 
   /** CPU time (user and system) the nodes' JVMs have used so far. */
@@ -427,10 +466,12 @@ class ReminderStormBench {
           .row(nodes + ": seconds until the first reminder arrived"));
       table.append('\n').append(spread(runs, Storm::secondsToLastWritten)
           .row(nodes + ": seconds until the last reminder was written to the outbox"));
-      table.append('\n').append(spread(runs, storm -> storm.cpuBusy() * 100)
+      table.append('\n').append(spread(runs, storm -> storm.cpu().busy() * 100)
           .row(nodes + ": % of the machine's CPU time busy from the due moment to the last reminder"));
-      table.append('\n').append(spread(runs, Storm::nodesCpuSeconds)
+      table.append('\n').append(spread(runs, storm -> storm.cpu().nodesSeconds())
           .row(nodes + ": CPU seconds the nodes' JVMs used in that time (all nodes together)"));
+      table.append('\n').append(spread(runs, storm -> storm.cpu().databaseSeconds())
+          .row(nodes + ": CPU seconds PostgreSQL's processes used in that time"));
       table.append('\n').append(spread(runs, Storm::mostJobsHeld)
           .row(nodes + ": most jobs held by the nodes at once (locked to run them; sampled every second)"));
     }
@@ -458,10 +499,10 @@ class ReminderStormBench {
         database each round copies. A round starts the packaged jar (`java %s -jar`) once or twice on its
         copy, with the product's settings (only the node name, the SMTP server and the intake limit per
         address set; other settings tried: %s). First the warm-up: the warm-up cases' reminders fall due,
-        again and again (their timers repeat; the first pass sends the emails, later ones find the day's
-        reminder already written), until every node of the round has run at least %,d reminder jobs (%s
-        passes): a storm in service meets nodes whose JVMs have long compiled the code it runs, not nodes
-        just started. Then every other case's documents reminder timer is set
+        again and again (their timers repeat; before each pass the previous pass's reminders are taken
+        out of the outbox, so each pass writes and sends them as on a new day), until every node of the
+        round has run at least %,d reminder jobs (%s passes): a storm in service meets nodes whose JVMs
+        have long compiled the code it runs, not nodes just started. Then every other case's documents reminder timer is set
         due at one moment (one `update` of the engine's job table, as when all of a day's reminders fall
         due at the reminder hour; the nodes find them the next time they look for jobs), and the round
         waits until GreenMail, in the benchmark's JVM, holds a reminder for every case and nothing is left
@@ -479,14 +520,54 @@ class ReminderStormBench {
         attempts failed and were retried (all rounds). Reminder jobs (timer and send step) each node ran in
         the two-node rounds, and when its first one ended: %s.
 
+        Where the nodes' CPU went from the due moment to the last reminder: CPU seconds by thread (from
+        `/proc`, all nodes of a round together, medians over the rounds; a thread that ended before the
+        last reminder is not counted):
+
+        %s
+
         %s
 
         %s
         """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_JOBS, passes, ROUNDS, table,
         twoNodes / oneNode, duplicates,
-        losses, all.size(), failedJobs, shares, acquisition,
+        losses, all.size(), failedJobs, shares, threadTable(storms), acquisition,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
             + " (" + TestPostgres.describeServer() + "), shared by the nodes")));
+  }
+
+  /**
+   * The nodes' CPU seconds by thread, all nodes of a round together, median over the rounds with
+   * each number of nodes: threads with a second or more in some median by name, the rest together.
+   */
+  private static String threadTable(Map<Integer, List<Storm>> storms) {
+    Set<String> kinds = new TreeSet<>();
+    storms.values().forEach(runs -> runs.forEach(storm -> kinds.addAll(storm.cpu().nodeThreadSeconds().keySet())));
+    Set<String> named = new TreeSet<>();
+    for (String kind : kinds) {
+      for (List<Storm> runs : storms.values()) {
+        if (spread(runs, storm -> storm.cpu().nodeThreadSeconds().getOrDefault(kind, 0.0)).median() >= 1.0) {
+          named.add(kind);
+        }
+      }
+    }
+    List<String> order = named.stream().sorted(java.util.Comparator.comparingDouble((String kind) ->
+        -spread(storms.get(1), storm -> storm.cpu().nodeThreadSeconds().getOrDefault(kind, 0.0)).median()))
+        .collect(Collectors.toCollection(ArrayList::new));
+    StringBuilder table = new StringBuilder("| thread (its name without the number it ends with) |");
+    storms.keySet().forEach(nodes -> table.append(nodes == 1 ? " one node |" : " " + nodes + " nodes |"));
+    table.append("\n|---|").append("---|".repeat(storms.size()));
+    order.add(null);
+    for (String kind : order) {
+      table.append("\n| ").append(kind == null ? "all other threads" : "`" + kind + "`").append(" |");
+      for (List<Storm> runs : storms.values()) {
+        table.append(String.format(Locale.ROOT, " %.1f |", spread(runs, storm -> kind != null
+            ? storm.cpu().nodeThreadSeconds().getOrDefault(kind, 0.0)
+            : storm.cpu().nodeThreadSeconds().entrySet().stream().filter(entry -> !named.contains(entry.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum()).median()));
+      }
+    }
+    return table.toString();
   }
 
   private static BenchReport.Spread spread(List<Storm> storms, java.util.function.ToDoubleFunction<Storm> figure) {
@@ -516,6 +597,15 @@ class ReminderStormBench {
     }
   }
 
+  /**
+   * The CPU a storm used from its due moment to its last reminder: the share of the machine's time
+   * busy (0 to 1), the nodes' JVMs' seconds, those by thread (name without its number, all nodes
+   * together), and PostgreSQL's seconds.
+   */
+  private record CpuUse(double busy, double nodesSeconds, Map<String, Double> nodeThreadSeconds,
+                        double databaseSeconds) {
+  }
+
   /** The reminder jobs (timer and send step) one node ran, and when its first one ended (seconds after the due moment). */
   private record NodeShare(long jobs, double firstEndedAfter) {
 
@@ -528,11 +618,10 @@ class ReminderStormBench {
   /** What one storm did, and how busy the machine was. */
   private record Storm(double secondsToFirstWritten, double secondsToFirstReceived, double secondsToLastWritten,
                        double secondsToLastReceived, long duplicates, long losses, long failedJobAttempts,
-                       Map<String, NodeShare> jobsByNode, double cpuBusy, double nodesCpuSeconds,
-                       int warmUpPasses, int mostJobsHeld) {
+                       Map<String, NodeShare> jobsByNode, CpuUse cpu, int warmUpPasses, int mostJobsHeld) {
 
     static Storm of(Instant due, List<StoredMessage> reminders, List<String> cases, List<String> nodes,
-        JdbcTemplate jdbc, double cpuBusy, double nodesCpuSeconds, int warmUpPasses, int mostJobsHeld) {
+        JdbcTemplate jdbc, CpuUse cpu, int warmUpPasses, int mostJobsHeld) {
       Instant first = reminders.stream().map(message -> message.getReceivedDate().toInstant()).min(Instant::compareTo)
           .orElseThrow();
       Instant last = reminders.stream().map(message -> message.getReceivedDate().toInstant()).max(Instant::compareTo)
@@ -558,8 +647,8 @@ class ReminderStormBench {
       Long failed = jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 1 and hostname_ <> ?",
           Long.class, SET_UP_NODE);
       return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),
-          reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpuBusy,
-          nodesCpuSeconds, warmUpPasses, mostJobsHeld);
+          reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpu,
+          warmUpPasses, mostJobsHeld);
     }
 
     private static double seconds(Instant from, Instant to) {
@@ -570,9 +659,10 @@ class ReminderStormBench {
     public String toString() {
       return String.format(Locale.ROOT, "first reminder written after %.1f s, received after %.1f s; last written "
           + "after %.1f s, received after %.1f s; %d duplicates, %d losses, %d failed job attempts; jobs by node %s; "
-          + "CPUs %.0f%% busy, the nodes' JVMs %.1f CPU s; at most %d jobs held at once; after %d warm-up passes",
-          secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten, secondsToLastReceived, duplicates,
-          losses, failedJobAttempts, jobsByNode, cpuBusy * 100, nodesCpuSeconds, mostJobsHeld, warmUpPasses);
+          + "CPUs %.0f%% busy, the nodes' JVMs %.1f CPU s (%s), PostgreSQL %.1f CPU s; at most %d jobs held at once; "
+          + "after %d warm-up passes", secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten,
+          secondsToLastReceived, duplicates, losses, failedJobAttempts, jobsByNode, cpu.busy() * 100,
+          cpu.nodesSeconds(), cpu.nodeThreadSeconds(), cpu.databaseSeconds(), mostJobsHeld, warmUpPasses);
     }
   }
 

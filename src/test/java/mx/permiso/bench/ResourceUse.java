@@ -88,14 +88,59 @@ record ResourceUse(long applicationCpuNanos, long databaseCpuNanos, Map<String, 
     return rowsWritten.values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /**
+   * User and system CPU time of each thread of one process so far, by thread id, with the thread's
+   * name as the operating system shows it (15 characters at most) without the number it ends with, so
+   * the threads of one pool share a name; empty if the process has gone or {@code /proc} is not there.
+   */
+  static Map<Long, ThreadCpu> threadCpu(long pid) {
+    Map<Long, ThreadCpu> threads = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          threads.put(Long.parseLong(task.getFileName().toString()),
+              new ThreadCpu(name.replaceAll("[#-]?[0-9]+$", "").strip(), ticksToNanos(stat)));
+        } catch (IOException | RuntimeException ended) {
+          // The thread ended between listing and reading.
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    return threads;
+  }
+
+  /** One thread's name (numbers left out) and CPU time so far. */
+  record ThreadCpu(String kind, long nanos) {
+  }
+
+  /**
+   * CPU time by thread kind between two readings of {@link #threadCpu}: threads started in between
+   * count from nothing; threads that ended in between are not counted.
+   */
+  static Map<String, Long> threadCpuSince(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+    Map<String, Long> kinds = new TreeMap<>();
+    after.forEach((id, thread) -> {
+      ThreadCpu earlier = before.get(id);
+      long since = thread.nanos() - (earlier == null ? 0 : earlier.nanos());
+      kinds.merge(thread.kind(), since, Long::sum);
+    });
+    return kinds;
+  }
+
+  private static long ticksToNanos(String stat) {
+    // Fields after the command name (which may hold spaces) in parentheses: utime is the 12th, stime the 13th.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+  }
+
   /** User and system CPU time of one process, or 0 if it has gone or {@code /proc} is not there. */
   static long cpuNanos(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      // Fields after the command name (which may hold spaces) in parentheses: utime is the 12th, stime the 13th.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks * 1_000_000_000L / TICKS_PER_SECOND;
+      return ticksToNanos(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return 0;
     }
