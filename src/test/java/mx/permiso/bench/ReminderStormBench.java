@@ -180,10 +180,10 @@ class ReminderStormBench {
       }
       smtp.purgeEmailFromAllMailboxes();
       warmUpPasses++;
-      long jobsBefore = reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum();
+      long jobsBefore = allReminderJobs(jdbc);
       fallDue(jdbc, warmUp, Instant.now());
       await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> allReminded(warmUp.size(), jdbc, nodes)
-          && reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum() >= jobsBefore + 2L * WARM_UP);
+          && allReminderJobs(jdbc) >= jobsBefore + 2L * WARM_UP);
     }
     smtp.purgeEmailFromAllMailboxes();
     Instant due = fallDue(jdbc, measured, Instant.now().plus(AHEAD));
@@ -433,6 +433,11 @@ class ReminderStormBench {
   private static long fewestReminderJobs(JdbcTemplate jdbc, List<String> nodes) {
     Map<String, Long> jobs = reminderJobs(jdbc);
     return nodes.stream().mapToLong(node -> jobs.getOrDefault(node, 0L)).min().orElse(0);
+  }
+
+  /** Reminder jobs (timer and send step) run to the end, all nodes together. */
+  private static long allReminderJobs(JdbcTemplate jdbc) {
+    return reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Reminder jobs (timer and send step) run to the end, by the node that ran them. */

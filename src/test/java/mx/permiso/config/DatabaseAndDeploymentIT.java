@@ -69,9 +69,9 @@ class DatabaseAndDeploymentIT {
         statement.execute("set enable_seqscan = off");
         assertThat(plan(statement, "select RES.ID_ from ACT_RU_JOB RES where (RES.RETRIES_ > 0) "
             + "and (RES.DUEDATE_ is null or RES.DUEDATE_ <= now()) and (RES.LOCK_OWNER_ is null "
-            + "or RES.LOCK_EXP_TIME_ < now()) and RES.SUSPENSION_STATE_ = 1 limit 6")).contains("permiso_job_due_idx");
+            + "or RES.LOCK_EXP_TIME_ < now()) and RES.SUSPENSION_STATE_ = 1 limit 6")).contains(JobAcquisitionIndex.DUE);
         assertThat(plan(statement, "select J2.ID_ from ACT_RU_JOB J2 where (J2.EXCLUSIVE_ = true) "
-            + "and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= now())")).contains("permiso_job_lock_idx");
+            + "and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= now())")).contains(JobAcquisitionIndex.LOCK);
       }
     }
   }
