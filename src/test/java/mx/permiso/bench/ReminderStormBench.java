@@ -76,13 +76,13 @@ class ReminderStormBench {
   private static final int CLIENTS = 4;
   /**
    * Cases whose reminders fall due before the measured storm, again and again (their reminder timers
-   * repeat), until every node of the round has run {@link #WARM_UP_JOBS} reminder jobs: the measured
+   * repeat), until every node of the round has written {@link #WARM_UP_REMINDERS} reminders: the measured
    * storm meets nodes whose JVMs have compiled the whole path of a reminder (the steps, the outbox, the
    * dispatcher), as nodes in service have. A client gets one documents reminder a day: before each pass
    * after the first, the previous pass's reminders leave the outbox, as the next day's would not meet them.
    */
   private static final int WARM_UP = Integer.getInteger("bench.storm.warm-up", 2_000);
-  private static final int WARM_UP_JOBS = Integer.getInteger("bench.storm.warm-up-jobs", 20_000);
+  private static final int WARM_UP_REMINDERS = Integer.getInteger("bench.storm.warm-up-reminders", 10_000);
   /** The due moment is this far ahead of the moment the due dates are set. */
   private static final Duration AHEAD = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.storm.patience-minutes", 30));
@@ -174,7 +174,7 @@ class ReminderStormBench {
     List<String> measured = cases.subList(WARM_UP, cases.size());
 
     int warmUpPasses = 0;
-    while (!warmUp.isEmpty() && fewestReminderJobs(jdbc, names) < WARM_UP_JOBS) {
+    while (!warmUp.isEmpty() && fewestReminderJobs(jdbc, names) < WARM_UP_REMINDERS) {
       if (warmUpPasses > 0) {
         forgetReminders(jdbc, warmUp);
       }
@@ -183,7 +183,7 @@ class ReminderStormBench {
       long jobsBefore = allReminderJobs(jdbc);
       fallDue(jdbc, warmUp, Instant.now());
       await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> allReminded(warmUp.size(), jdbc, nodes)
-          && allReminderJobs(jdbc) >= jobsBefore + 2L * WARM_UP);
+          && allReminderJobs(jdbc) >= jobsBefore + WARM_UP);
     }
     smtp.purgeEmailFromAllMailboxes();
     Instant due = fallDue(jdbc, measured, Instant.now().plus(AHEAD));
@@ -429,24 +429,24 @@ class ReminderStormBench {
     }, (row, number) -> row.getInt(1));
   }
 
-  /** The fewest reminder jobs (timer and send step) any of these nodes has run. */
+  /** The fewest reminder jobs (the reminder timer, which writes the reminder) any of these nodes has run. */
   private static long fewestReminderJobs(JdbcTemplate jdbc, List<String> nodes) {
     Map<String, Long> jobs = reminderJobs(jdbc);
     return nodes.stream().mapToLong(node -> jobs.getOrDefault(node, 0L)).min().orElse(0);
   }
 
-  /** Reminder jobs (timer and send step) run to the end, all nodes together. */
+  /** Reminder jobs (the reminder timer, which writes the reminder) run to the end, all nodes together. */
   private static long allReminderJobs(JdbcTemplate jdbc) {
     return reminderJobs(jdbc).values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Reminder jobs (timer and send step) run to the end, by the node that ran them. */
+  /** Reminder jobs (the reminder timer, which writes the reminder) run to the end, by the node that ran them. */
   private static Map<String, Long> reminderJobs(JdbcTemplate jdbc) {
     Map<String, Long> jobs = new HashMap<>();
-    jdbc.query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and act_id_ in (?, ?) "
+    jdbc.query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = ? "
         + "group by hostname_", row -> {
           jobs.put(row.getString(1), row.getLong(2));
-        }, TIMER_DOCUMENTS_REMINDER, SERVICE_TASK_SEND_DOCUMENTS_REMINDER);
+        }, TIMER_DOCUMENTS_REMINDER);
     return jobs;
   }
 
@@ -506,14 +506,14 @@ class ReminderStormBench {
         address set; other settings tried: %s). First the warm-up: the warm-up cases' reminders fall due,
         again and again (their timers repeat; before each pass the previous pass's reminders are taken
         out of the outbox, so each pass writes and sends them as on a new day), until every node of the
-        round has run at least %,d reminder jobs (%s passes): a storm in service meets nodes whose JVMs
+        round has written at least %,d reminders (%s passes): a storm in service meets nodes whose JVMs
         have long compiled the code it runs, not nodes just started. Then every other case's documents reminder timer is set
         due at one moment (one `update` of the engine's job table, as when all of a day's reminders fall
         due at the reminder hour; the nodes find them the next time they look for jobs), and the round
         waits until GreenMail, in the benchmark's JVM, holds a reminder for every case and nothing is left
         to run or send. Seconds count from the due moment to the moment GreenMail stored the email;
-        "written" is a reminder's row in the outbox (the job executor's part: a timer job and a send step
-        per case). %d rounds with each number of nodes, interleaved, each on a fresh copy with freshly
+        "written" is a reminder's row in the outbox (the job executor's part: one job per case, its reminder timer,
+        which runs the send step). %d rounds with each number of nodes, interleaved, each on a fresh copy with freshly
         started nodes. The nodes, PostgreSQL and GreenMail share the machine's CPUs.
 
         %s
@@ -522,7 +522,7 @@ class ReminderStormBench {
         Duplicates (a reminder's `X-Permiso-Message` twice, or a second reminder for a case): %d; losses
         (cases with no reminder): %d, over all %d rounds. Every round: each case's reminder timer and
         send step passed once in the engine's history, every outbox row `SENT`, no incident; %d job
-        attempts failed and were retried (all rounds). Reminder jobs (timer and send step) each node ran in
+        attempts failed and were retried (all rounds). Reminder jobs (the timers) each node ran in
         the two-node rounds, and when its first one ended: %s.
 
         Where the nodes' CPU went from the due moment to the last reminder: CPU seconds by thread (from
@@ -534,7 +534,7 @@ class ReminderStormBench {
         %s
 
         %s
-        """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_JOBS, passes, ROUNDS, table,
+        """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_REMINDERS, passes, ROUNDS, table,
         twoNodes / oneNode, duplicates,
         losses, all.size(), failedJobs, shares, threadTable(storms), acquisition,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
@@ -611,7 +611,7 @@ class ReminderStormBench {
                         double databaseSeconds) {
   }
 
-  /** The reminder jobs (timer and send step) one node ran, and when its first one ended (seconds after the due moment). */
+  /** The reminder jobs (timers) one node ran, and when its first one ended (seconds after the due moment). */
   private record NodeShare(long jobs, double firstEndedAfter) {
 
     @Override
@@ -645,10 +645,10 @@ class ReminderStormBench {
       Map<String, NodeShare> jobsByNode = new TreeMap<>();
       nodes.forEach(node -> jobsByNode.put(node, new NodeShare(0, Double.NaN)));
       jdbc.query("select hostname_, count(*), min(timestamp_) from act_hi_job_log where job_state_ = 2 "
-          + "and act_id_ in (?, ?) and timestamp_ >= ? group by hostname_", row -> {
+          + "and act_id_ = ? and timestamp_ >= ? group by hostname_", row -> {
             jobsByNode.put(row.getString(1), new NodeShare(row.getLong(2),
                 seconds(due, row.getTimestamp(3).toInstant())));
-          }, TIMER_DOCUMENTS_REMINDER, SERVICE_TASK_SEND_DOCUMENTS_REMINDER, since);
+          }, TIMER_DOCUMENTS_REMINDER, since);
       Long failed = jdbc.queryForObject("select count(*) from act_hi_job_log where job_state_ = 1 and hostname_ <> ?",
           Long.class, SET_UP_NODE);
       return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),

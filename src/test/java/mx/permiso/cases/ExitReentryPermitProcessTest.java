@@ -3,6 +3,7 @@ package mx.permiso.cases;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
 import static mx.permiso.cases.NoticeType.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Instant;
@@ -13,6 +14,9 @@ import java.util.List;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.ProcessHarness;
 import mx.permiso.support.RecordingNotifier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -277,6 +281,57 @@ class ExitReentryPermitProcessTest {
     scenario.at(LocalDate.of(2026, 11, 22), LocalTime.of(12, 0));
     assertThat(notices.of(DOCUMENTS_REMINDER)).hasSize(8).last().extracting(Notice::on).isEqualTo(LocalDate.of(2026, 11, 19));
     assertThat(scenario.timer(TIMER_DOCUMENTS_REMINDER)).isNull();
+  }
+
+  @Test
+  void aReminderThatCannotBeWrittenFailsItsTimerWhichStaffRetryFromTheIncident() {
+    CaseScenario scenario = newCase("EXR-2026-0030").start().reviewIntake(true);
+    Job timer = scenario.timer(TIMER_DOCUMENTS_REMINDER);
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(local("2026-11-05", "10:00")));
+    ManagementService management = harness.engine().getManagementService();
+    notices.failing(DOCUMENTS_REMINDER);
+    harness.setClock(timer.getDuedate().toInstant().plusSeconds(1));
+
+    // The reminder is written in the timer's job: the timer is what fails, is retried and raises the incident.
+    for (int attempt = 1; retries(timer) > 0; attempt++) {
+      assertThat(attempt).as("attempts").isLessThanOrEqualTo(10);
+      assertThatThrownBy(() -> management.executeJob(timer.getId()))
+          .hasMessageContaining("Cannot write the DOCUMENTS_REMINDER email of EXR-2026-0030");
+    }
+    Incident incident = harness.engine().getRuntimeService().createIncidentQuery()
+        .processInstanceId(scenario.instance().getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(TIMER_DOCUMENTS_REMINDER);
+    assertThat(incident.getFailedActivityId()).as("the step Cockpit names as failing")
+        .isEqualTo(SERVICE_TASK_SEND_DOCUMENTS_REMINDER);
+    assertThat(incident.getIncidentMessage()).contains("Cannot write the DOCUMENTS_REMINDER email of EXR-2026-0030");
+    assertThat(notices.of(DOCUMENTS_REMINDER)).isEmpty();
+    assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS)
+        .hasNotPassed(SERVICE_TASK_SEND_DOCUMENTS_REMINDER);
+    // The series goes on (the engine schedules the next reminder of a failed repeating timer).
+    assertThat(reminderTimers(scenario)).extracting(Job::getDuedate).containsExactlyInAnyOrder(
+        Date.from(local("2026-11-05", "10:00")), Date.from(local("2026-11-07", "10:00")));
+
+    // Staff mend the cause and retry the job from Cockpit's incident.
+    notices.clear();
+    management.setJobRetries(timer.getId(), 1);
+    management.executeJob(timer.getId());
+
+    assertThat(notices.of(DOCUMENTS_REMINDER)).extracting(Notice::on).containsExactly(LocalDate.of(2026, 11, 5));
+    assertThat(harness.engine().getRuntimeService().createIncidentQuery()
+        .processInstanceId(scenario.instance().getId()).count()).isZero();
+    // The retried reminder schedules no second series.
+    assertThat(reminderTimers(scenario)).extracting(Job::getDuedate)
+        .containsExactly(Date.from(local("2026-11-07", "10:00")));
+    assertThat(scenario.instance()).hasPassed(SERVICE_TASK_SEND_DOCUMENTS_REMINDER);
+  }
+
+  private static List<Job> reminderTimers(CaseScenario scenario) {
+    return harness.engine().getManagementService().createJobQuery().processInstanceId(scenario.instance().getId())
+        .timers().activityId(TIMER_DOCUMENTS_REMINDER).list();
+  }
+
+  private static int retries(Job job) {
+    return harness.engine().getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries();
   }
 
   @Test

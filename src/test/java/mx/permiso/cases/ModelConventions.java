@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /** The rules every BPMN model keeps, as a list of readable violations (empty when clean). */
@@ -66,9 +69,22 @@ final class ModelConventions {
         } catch (IllegalStateException e) {
           violations.add(e.getMessage());
         }
+        boolean afterTimer = !task.getIncoming().isEmpty()
+            && task.getIncoming().stream().allMatch(flow -> isTimer(flow.getSource()));
+        if (afterTimer && task.isCamundaAsyncBefore()) {
+          violations.add(task.getId() + " follows a timer: it runs in the timer's job, without asyncBefore (ADR 012)");
+        } else if (!afterTimer && !task.isCamundaAsyncBefore()) {
+          violations.add(task.getId() + " sends a notice: it needs asyncBefore, so a failure retries only that step "
+              + "(ADR 005)");
+        }
       }
     }
     return violations;
+  }
+
+  private static boolean isTimer(FlowNode node) {
+    return node instanceof CatchEvent event
+        && event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance);
   }
 
   /** Constants (static String fields) whose value names no element, or message, of the model. */

@@ -124,15 +124,35 @@ class ModelConventionsTest {
   void noticeStepsWithoutAKnownNoticeAreCaught() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Begun")
-        .serviceTask("ServiceTask_Unnamed").camundaDelegateExpression("${sendNoticeDelegate}")
-        .serviceTask("ServiceTask_Unknown").camundaDelegateExpression("${sendNoticeDelegate}")
-        .serviceTask("ServiceTask_Known").camundaDelegateExpression("${sendNoticeDelegate}")
+        .serviceTask("ServiceTask_Unnamed").camundaAsyncBefore().camundaDelegateExpression("${sendNoticeDelegate}")
+        .serviceTask("ServiceTask_Unknown").camundaAsyncBefore().camundaDelegateExpression("${sendNoticeDelegate}")
+        .serviceTask("ServiceTask_Known").camundaAsyncBefore().camundaDelegateExpression("${sendNoticeDelegate}")
         .endEvent("EndEvent_Done").done();
     noticeProperty(model, "ServiceTask_Unknown", "POSTCARD");
     noticeProperty(model, "ServiceTask_Known", "CASE_CLOSED");
     assertThat(ModelConventions.violations(model, "p", FORM_IDS)).hasSize(2)
         .anySatisfy(violation -> assertThat(violation).startsWith("Step ServiceTask_Unnamed sends a notice but names none"))
         .anySatisfy(violation -> assertThat(violation).isEqualTo("Step ServiceTask_Unknown names an unknown notice 'POSTCARD'"));
+  }
+
+  @Test
+  void aNoticeStepIsAsyncBeforeUnlessATimerStartsIt() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Begun")
+        .serviceTask("ServiceTask_SentInline").camundaDelegateExpression("${sendNoticeDelegate}")
+        .intermediateCatchEvent("Timer_Later").timerWithDuration("P1D")
+        .serviceTask("ServiceTask_SentAfterTimer").camundaAsyncBefore().camundaDelegateExpression("${sendNoticeDelegate}")
+        .intermediateCatchEvent("Timer_Again").timerWithDuration("P1D")
+        .serviceTask("ServiceTask_RemindedByTimer").camundaDelegateExpression("${sendNoticeDelegate}")
+        .serviceTask("ServiceTask_SentAsync").camundaAsyncBefore().camundaDelegateExpression("${sendNoticeDelegate}")
+        .endEvent("EndEvent_Done").done();
+    for (String step : List.of("ServiceTask_SentInline", "ServiceTask_SentAfterTimer", "ServiceTask_RemindedByTimer",
+        "ServiceTask_SentAsync")) {
+      noticeProperty(model, step, "CASE_CLOSED");
+    }
+    assertThat(ModelConventions.violations(model, "p", FORM_IDS)).containsExactlyInAnyOrder(
+        "ServiceTask_SentInline sends a notice: it needs asyncBefore, so a failure retries only that step (ADR 005)",
+        "ServiceTask_SentAfterTimer follows a timer: it runs in the timer's job, without asyncBefore (ADR 012)");
   }
 
   @Test

@@ -3,6 +3,8 @@ package mx.permiso.support;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import mx.permiso.cases.ClientNotifier;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
@@ -11,10 +13,19 @@ import mx.permiso.cases.NoticeType;
 public final class RecordingNotifier implements ClientNotifier {
 
   private final List<Notice> sent = Collections.synchronizedList(new ArrayList<>());
+  private final Set<NoticeType> failing = ConcurrentHashMap.newKeySet();
 
   @Override
   public void send(Notice notice) {
+    if (failing.contains(notice.type())) {
+      throw new IllegalStateException("Cannot write the " + notice.type() + " email of " + notice.caseNumber());
+    }
     sent.add(notice);
+  }
+
+  /** Notices of this type fail (as a broken template would) until {@link #clear()}. */
+  public void failing(NoticeType type) {
+    failing.add(type);
   }
 
   public List<Notice> sent() {
@@ -31,5 +42,6 @@ public final class RecordingNotifier implements ClientNotifier {
 
   public void clear() {
     sent.clear();
+    failing.clear();
   }
 }
