@@ -62,7 +62,7 @@ class ReminderStormBench {
   private static final Logger LOG = LoggerFactory.getLogger(ReminderStormBench.class);
   private static final int CASES = Integer.getInteger("bench.storm.cases", 10_000);
   /** Rounds with each number of nodes, interleaved. */
-  private static final int ROUNDS = Integer.getInteger("bench.storm.rounds", 2);
+  private static final int ROUNDS = Integer.getInteger("bench.storm.rounds", 3);
   private static final String HEAP = "-Xmx768m";
   /** Options to try on the storm's JVMs, separated by spaces (e.g. a flight recording); none by default. */
   private static final List<String> NODE_JVM_OPTIONS = List.of(System.getProperty("bench.storm.jvm-options", "")
@@ -83,6 +83,8 @@ class ReminderStormBench {
    */
   private static final int WARM_UP = Integer.getInteger("bench.storm.warm-up", 2_000);
   private static final int WARM_UP_REMINDERS = Integer.getInteger("bench.storm.warm-up-reminders", 10_000);
+  /** ... in no more than this many passes (0: the storm meets nodes just started). */
+  private static final int WARM_UP_MAX_PASSES = Integer.getInteger("bench.storm.warm-up-max-passes", 30);
   /** The due moment is this far ahead of the moment the due dates are set. */
   private static final Duration AHEAD = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.storm.patience-minutes", 30));
@@ -174,16 +176,23 @@ class ReminderStormBench {
     List<String> measured = cases.subList(WARM_UP, cases.size());
 
     int warmUpPasses = 0;
-    while (!warmUp.isEmpty() && fewestReminderJobs(jdbc, names) < WARM_UP_REMINDERS) {
+    double compilerShare = Double.NaN;
+    while (!warmUp.isEmpty() && warmUpPasses < WARM_UP_MAX_PASSES
+        && fewestReminderJobs(jdbc, names) < WARM_UP_REMINDERS) {
       if (warmUpPasses > 0) {
         forgetReminders(jdbc, warmUp);
       }
       smtp.purgeEmailFromAllMailboxes();
       warmUpPasses++;
       long jobsBefore = allReminderJobs(jdbc);
+      List<Map<Long, ResourceUse.ThreadCpu>> threadsBefore = nodes.stream()
+          .map(node -> ResourceUse.threadCpu(node.pid())).toList();
       fallDue(jdbc, warmUp, Instant.now());
       await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> allReminded(warmUp.size(), jdbc, nodes)
           && allReminderJobs(jdbc) >= jobsBefore + WARM_UP);
+      compilerShare = compilerShare(nodes, threadsBefore);
+      LOG.info("Warm-up pass {} of {} node(s): compiler threads {}% of the nodes' CPU", warmUpPasses, nodeCount,
+          String.format(Locale.ROOT, "%.1f", compilerShare * 100));
     }
     smtp.purgeEmailFromAllMailboxes();
     Instant due = fallDue(jdbc, measured, Instant.now().plus(AHEAD));
@@ -210,7 +219,7 @@ class ReminderStormBench {
         .mapToLong(process -> process.getValue() - databaseAtDue.getOrDefault(process.getKey(), 0L)).sum() / 1e9;
     List<StoredMessage> reminders = remindersReceived();
     Storm storm = Storm.of(due, reminders, measured, names, jdbc, new CpuUse(cpuBusy, nodesCpuSeconds,
-        threadSeconds, databaseCpuSeconds), warmUpPasses, held.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        threadSeconds, databaseCpuSeconds), new WarmUp(warmUpPasses, compilerShare), held.stream().mapToInt(Integer::intValue).max().orElseThrow());
     LOG.info("Round {}, {} node(s): {}", round, nodeCount, storm);
 
     assertThat(timesEachCasePassed(jdbc, TIMER_DOCUMENTS_REMINDER, measured)).hasSize(CASES).containsOnly(1);
@@ -228,6 +237,22 @@ class ReminderStormBench {
     running.removeAll(nodes);
     smtp.purgeEmailFromAllMailboxes();
     return storm;
+  }
+
+  /** The JIT compiler threads' share of the nodes' CPU since {@code before} (all nodes together). */
+  private static double compilerShare(List<PackagedApp> nodes, List<Map<Long, ResourceUse.ThreadCpu>> before) {
+    long compiler = 0;
+    long all = 0;
+    for (int n = 0; n < nodes.size(); n++) {
+      for (Map.Entry<String, Long> kind : ResourceUse.threadCpuSince(before.get(n),
+          ResourceUse.threadCpu(nodes.get(n).pid())).entrySet()) {
+        all += kind.getValue();
+        if (kind.getKey().contains("CompilerThre")) {
+          compiler += kind.getValue();
+        }
+      }
+    }
+    return all == 0 ? 0 : (double) compiler / all;
   }
 
   /** GreenMail holds at least {@code count} reminders, and nothing is left to send or run. */
@@ -489,7 +514,7 @@ class ReminderStormBench {
     String shares = storms.get(2).stream().map(storm -> storm.jobsByNode().values().stream().map(NodeShare::toString)
         .collect(Collectors.joining(" and "))).collect(Collectors.joining("; "));
     String passes = storms.entrySet().stream().map(entry -> (entry.getKey() == 1 ? "one node " : entry.getKey()
-        + " nodes ") + entry.getValue().stream().map(storm -> String.valueOf(storm.warmUpPasses()))
+        + " nodes ") + entry.getValue().stream().map(storm -> storm.warmUp().toString())
         .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
     String tried = Stream.concat(NODE_SETTINGS.entrySet().stream()
         .map(setting -> "`" + setting.getKey() + "=" + setting.getValue() + "`"),
@@ -506,8 +531,9 @@ class ReminderStormBench {
         address set; other settings tried: %s). First the warm-up: the warm-up cases' reminders fall due,
         again and again (their timers repeat; before each pass the previous pass's reminders are taken
         out of the outbox, so each pass writes and sends them as on a new day), until every node of the
-        round has written at least %,d reminders (%s passes): a storm in service meets nodes whose JVMs
-        have long compiled the code it runs, not nodes just started. Then every other case's documents reminder timer is set
+        round has written at least %,d reminders (at most %d passes; the passes, and the share of the nodes'
+        CPU their JIT compiler threads used in the last: %s): a storm in service meets nodes whose JVMs have
+        long run the code it runs, not nodes just started. Then every other case's documents reminder timer is set
         due at one moment (one `update` of the engine's job table, as when all of a day's reminders fall
         due at the reminder hour; the nodes find them the next time they look for jobs), and the round
         waits until GreenMail, in the benchmark's JVM, holds a reminder for every case and nothing is left
@@ -534,7 +560,8 @@ class ReminderStormBench {
         %s
 
         %s
-        """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_REMINDERS, passes, ROUNDS, table,
+        """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_REMINDERS, WARM_UP_MAX_PASSES, passes,
+            ROUNDS, table,
         twoNodes / oneNode, duplicates,
         losses, all.size(), failedJobs, shares, threadTable(storms), acquisition,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
@@ -611,6 +638,15 @@ class ReminderStormBench {
                         double databaseSeconds) {
   }
 
+  /** Warm-up passes before the storm, and the compiler threads' share of the nodes' CPU in the last one. */
+  private record WarmUp(int passes, double lastCompilerShare) {
+
+    @Override
+    public String toString() {
+      return passes == 0 ? "0" : String.format(Locale.ROOT, "%d (compiler %.1f%%)", passes, lastCompilerShare * 100);
+    }
+  }
+
   /** The reminder jobs (timers) one node ran, and when its first one ended (seconds after the due moment). */
   private record NodeShare(long jobs, double firstEndedAfter) {
 
@@ -623,10 +659,10 @@ class ReminderStormBench {
   /** What one storm did, and how busy the machine was. */
   private record Storm(double secondsToFirstWritten, double secondsToFirstReceived, double secondsToLastWritten,
                        double secondsToLastReceived, long duplicates, long losses, long failedJobAttempts,
-                       Map<String, NodeShare> jobsByNode, CpuUse cpu, int warmUpPasses, int mostJobsHeld) {
+                       Map<String, NodeShare> jobsByNode, CpuUse cpu, WarmUp warmUp, int mostJobsHeld) {
 
     static Storm of(Instant due, List<StoredMessage> reminders, List<String> cases, List<String> nodes,
-        JdbcTemplate jdbc, CpuUse cpu, int warmUpPasses, int mostJobsHeld) {
+        JdbcTemplate jdbc, CpuUse cpu, WarmUp warmUp, int mostJobsHeld) {
       Instant first = reminders.stream().map(message -> message.getReceivedDate().toInstant()).min(Instant::compareTo)
           .orElseThrow();
       Instant last = reminders.stream().map(message -> message.getReceivedDate().toInstant()).max(Instant::compareTo)
@@ -653,7 +689,7 @@ class ReminderStormBench {
           Long.class, SET_UP_NODE);
       return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),
           reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpu,
-          warmUpPasses, mostJobsHeld);
+          warmUp, mostJobsHeld);
     }
 
     private static double seconds(Instant from, Instant to) {
@@ -665,9 +701,9 @@ class ReminderStormBench {
       return String.format(Locale.ROOT, "first reminder written after %.1f s, received after %.1f s; last written "
           + "after %.1f s, received after %.1f s; %d duplicates, %d losses, %d failed job attempts; jobs by node %s; "
           + "CPUs %.0f%% busy, the nodes' JVMs %.1f CPU s (%s), PostgreSQL %.1f CPU s; at most %d jobs held at once; "
-          + "after %d warm-up passes", secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten,
+          + "after %s warm-up passes", secondsToFirstWritten, secondsToFirstReceived, secondsToLastWritten,
           secondsToLastReceived, duplicates, losses, failedJobAttempts, jobsByNode, cpu.busy() * 100,
-          cpu.nodesSeconds(), cpu.nodeThreadSeconds(), cpu.databaseSeconds(), mostJobsHeld, warmUpPasses);
+          cpu.nodesSeconds(), cpu.nodeThreadSeconds(), cpu.databaseSeconds(), mostJobsHeld, warmUp);
     }
   }
 
