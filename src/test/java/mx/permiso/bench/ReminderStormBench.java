@@ -210,10 +210,7 @@ class ReminderStormBench {
     double cpuBusy = CpuTimes.now().busySince(atDue);
     double nodesCpuSeconds = (nodesCpuNanos(nodes) - nodesCpuAtDue) / 1e9;
     Map<String, Double> threadSeconds = new TreeMap<>();
-    for (int n = 0; n < nodes.size(); n++) {
-      ResourceUse.threadCpuSince(threadsAtDue.get(n), ResourceUse.threadCpu(nodes.get(n).pid()))
-          .forEach((kind, nanos) -> threadSeconds.merge(kind, nanos / 1e9, Double::sum));
-    }
+    threadCpuSince(nodes, threadsAtDue).forEach((kind, nanos) -> threadSeconds.put(kind, nanos / 1e9));
     Map<Long, Long> databaseAtEnd = databaseCpuNanos(jdbc);
     double databaseCpuSeconds = databaseAtEnd.entrySet().stream()
         .mapToLong(process -> process.getValue() - databaseAtDue.getOrDefault(process.getKey(), 0L)).sum() / 1e9;
@@ -241,18 +238,22 @@ class ReminderStormBench {
 
   /** The JIT compiler threads' share of the nodes' CPU since {@code before} (all nodes together). */
   private static double compilerShare(List<PackagedApp> nodes, List<Map<Long, ResourceUse.ThreadCpu>> before) {
-    long compiler = 0;
-    long all = 0;
-    for (int n = 0; n < nodes.size(); n++) {
-      for (Map.Entry<String, Long> kind : ResourceUse.threadCpuSince(before.get(n),
-          ResourceUse.threadCpu(nodes.get(n).pid())).entrySet()) {
-        all += kind.getValue();
-        if (kind.getKey().contains("CompilerThre")) {
-          compiler += kind.getValue();
-        }
-      }
-    }
+    Map<String, Long> byKind = threadCpuSince(nodes, before);
+    long all = byKind.values().stream().mapToLong(Long::longValue).sum();
+    long compiler = byKind.entrySet().stream().filter(kind -> kind.getKey().contains("CompilerThre"))
+        .mapToLong(Map.Entry::getValue).sum();
     return all == 0 ? 0 : (double) compiler / all;
+  }
+
+  /** The nodes' CPU nanoseconds by thread kind since {@code before} (one reading per node), all nodes together. */
+  private static Map<String, Long> threadCpuSince(List<PackagedApp> nodes,
+      List<Map<Long, ResourceUse.ThreadCpu>> before) {
+    Map<String, Long> byKind = new TreeMap<>();
+    for (int n = 0; n < nodes.size(); n++) {
+      ResourceUse.threadCpuSince(before.get(n), ResourceUse.threadCpu(nodes.get(n).pid()))
+          .forEach((kind, nanos) -> byKind.merge(kind, nanos, Long::sum));
+    }
+    return byKind;
   }
 
   /** GreenMail holds at least {@code count} reminders, and nothing is left to send or run. */
