@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets up who may do what, idempotently, every time the engine starts: the staff groups, their
- * authorizations, the Tasklist filters, and the first administrator.
+ * authorizations, the Tasklist filters, and the first administrator, unlocked.
  *
  * <p>The administrator comes from the standard {@code camunda.bpm.admin-user.*} properties. When
  * no password is configured, a random one is generated and logged once, when the account is
@@ -208,6 +208,8 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     if (identity.createUserQuery().userId(adminId).memberOfGroup(StaffGroups.ADMINS).count() == 0) {
       identity.createMembership(adminId, StaffGroups.ADMINS);
     }
+    // A lock the engine set in an earlier version never outlives a restart: an operator can always get back in.
+    identity.unlockUser(adminId);
   }
 
   private String randomPassword() {

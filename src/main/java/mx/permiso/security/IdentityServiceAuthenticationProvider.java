@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks user names and passwords against the engine's identity service, the single user
  * directory of the application: the web apps, the REST API and the application's own
- * endpoints all know the same people. The engine's login throttling applies here too.
+ * endpoints all know the same people. The {@link LoginThrottle} applies here too (in the engine).
  */
 @Component
 public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {

@@ -36,6 +36,7 @@ public final class Http {
   private final String baseUrl;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
+  private String clientAddress;
 
   public Http(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -65,6 +66,16 @@ public final class Http {
 
   public static Http at(int port) {
     return new Http("http://localhost:" + port);
+  }
+
+  /**
+   * A client at the given address, as a proxy in front of the app names it ({@code X-Forwarded-For});
+   * for an app that trusts its proxy ({@code server.forward-headers-strategy}).
+   */
+  public static Http at(int port, String clientAddress) {
+    Http http = at(port);
+    http.clientAddress = clientAddress;
+    return http;
   }
 
   public HttpResponse<String> get(String path) {
@@ -188,7 +199,8 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    return clientAddress == null ? builder : builder.header("X-Forwarded-For", clientAddress);
   }
 
   private HttpResponse<String> send(HttpRequest request) {
