@@ -1,11 +1,9 @@
 package mx.permiso.engine;
 
-import jakarta.servlet.http.HttpServletRequest;
+import mx.permiso.security.CallerAddress;
 import mx.permiso.security.LoginThrottle;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The engine's user directory with the password check asking the {@link LoginThrottle} first
@@ -21,7 +19,7 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public boolean checkPassword(String userId, String password) {
-    String address = callerAddress();
+    String address = CallerAddress.current();
     if (throttle.refusal(userId, address).isPresent()) {
       return false;
     }
@@ -38,17 +36,5 @@ class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     unlockUser(user);
     throttle.succeeded(userId, address);
     return true;
-  }
-
-  /**
-   * The address of the request being served: Spring's request context is set for every servlet
-   * (the REST API, the web apps, the application's own), before security.
-   */
-  private static String callerAddress() {
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-      HttpServletRequest request = attributes.getRequest();
-      return request.getRemoteAddr();
-    }
-    return null;
   }
 }

@@ -1,7 +1,9 @@
 package mx.permiso.security;
 
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,5 +15,14 @@ public class LoginConfiguration {
   @Bean
   LoginThrottle loginThrottle(LoginSettings settings, Clock clock) {
     return new LoginThrottle(settings, clock);
+  }
+
+  @Bean
+  FilterRegistrationBean<CallerAddress> callerAddress() {
+    FilterRegistrationBean<CallerAddress> registration = new FilterRegistrationBean<>(new CallerAddress());
+    // After a proxy's forwarded headers are applied, before security checks any password.
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
+    registration.addUrlPatterns("/*");
+    return registration;
   }
 }
