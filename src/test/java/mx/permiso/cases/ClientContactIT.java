@@ -88,6 +88,8 @@ class ClientContactIT {
     assertThat(answer.path("changed")).extracting(JsonNode::asText).containsExactly("clientEmail", "phone");
     assertThat(variable(live, Variables.CLIENT_EMAIL)).isEqualTo("jane.doe@newmail.example");
     assertThat(variable(live, Variables.PHONE)).isEqualTo("+52 55 1234 5678");
+    assertThat(jdbc.queryForObject("select client_email from case_summary where case_number = ?", String.class,
+        caseNumber)).as("the case board").isEqualTo("jane.doe@newmail.example");
 
     List<Map<String, Object>> audit = jdbc.queryForList(
         "select actor, action, detail from audit_event where case_number = ?", caseNumber);
