@@ -1,5 +1,7 @@
 package mx.permiso.cases;
 
+import java.util.List;
+
 /**
  * Names of the engagement process ({@code processes/exit-reentry-permit.bpmn}) that code, tests
  * and other systems rely on. {@code ModelConventionsTest} fails when these and the model drift.
@@ -100,6 +102,7 @@ public final class ExitReentryPermitProcess {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CLIENT_NAME = "clientName";
     public static final String CLIENT_EMAIL = "clientEmail";
+    public static final String PHONE = "phone";
     public static final String LANGUAGE = "language";
     public static final String SCENARIO = "scenario";
     public static final String NUT = "nut";
@@ -134,6 +137,17 @@ public final class ExitReentryPermitProcess {
     public static final String REENTRY_DATE = "reentryDate";
     public static final String PERMIT_RETURN_DUE_DATE = "permitReturnDueDate";
     public static final String PERMIT_RETURNED_DATE = "permitReturnedDate";
+
+    /**
+     * Who the client is and how the case reaches them: changed only by the audited case action
+     * {@code PUT /api/cases/{caseNumber}/client}, never through a task's form.
+     */
+    public static final List<String> CLIENT_CONTACT = List.of(CLIENT_NAME, CLIENT_EMAIL, PHONE, LANGUAGE);
+
+    /** The case's identity and the facts the model computes; no task's form may change them. */
+    public static final List<String> COMPUTED = List.of(CASE_NUMBER, INTAKE_DATE, REQUIRED_DOCUMENTS, LEAD_TIME_DAYS,
+        LATEST_REQUEST_DATE, LEAD_TIME_MET, FIRM_FEE_MXN, INM_FEE_MXN, UPLOADED_DOCUMENTS, RETURN_BY_DATE,
+        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE);
 
     private Variables() {
     }

@@ -22,7 +22,11 @@ public enum NoticeType {
   WELCOME_BACK,
   HAND_BACK_REMINDER(ExitReentryPermitProcess.Variables.PERMIT_RETURN_DUE_DATE),
   CASE_CLOSED,
-  CASE_CANCELLED;
+  CASE_CANCELLED,
+  /** To the client's address after staff changed their contact details (a new address gets a new case link). */
+  CONTACT_CHANGED,
+  /** To the address staff replaced: it no longer receives the case's emails; no case link. */
+  CONTACT_REPLACED;
 
   private final String pointlessFrom;
 

@@ -52,6 +52,14 @@ public class ClientLinks {
         String.class, token).stream().findFirst();
   }
 
+  /** A new secret for a running case's link (its client's address changed): the old link stops working. */
+  public void renew(String caseNumber) {
+    byte[] bits = new byte[32];
+    random.nextBytes(bits);
+    jdbc.update("update client_link set token = ? where case_number = ? and revoked_at is null",
+        Base64.getUrlEncoder().withoutPadding().encodeToString(bits), caseNumber);
+  }
+
   /** The case has ended: its link stops working. */
   public void revoke(String caseNumber) {
     jdbc.update("update client_link set revoked_at = ? where case_number = ? and revoked_at is null",

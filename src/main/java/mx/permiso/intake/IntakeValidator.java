@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.Locale;
+import mx.permiso.cases.ContactRules;
 import mx.permiso.deadlines.Deadlines;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * language of the person who filled the intake ({@code messages*.properties}).
  */
 @Component
-public class IntakeValidator {
+public class IntakeValidator implements ContactRules {
 
   static final Set<String> LANGUAGES = Set.of("en", "es");
   /** The scenarios, in the order the intake page offers them. */
@@ -40,19 +41,9 @@ public class IntakeValidator {
   public List<FieldError> check(IntakeRequest request, Locale locale) {
     Problems errors = new Problems(messages, locale);
     text(errors, "clientName", request.clientName(), 120, "intake.error.clientName.missing");
-    if (blank(request.clientEmail())) {
-      errors.add("clientEmail", "intake.error.clientEmail.missing");
-    } else if (request.clientEmail().length() > 254 || !EMAIL.matcher(request.clientEmail().strip()).matches()) {
-      errors.add("clientEmail", "intake.error.clientEmail.invalid");
-    }
-    if (blank(request.phone())) {
-      errors.add("phone", "intake.error.phone.missing");
-    } else if (!PHONE.matcher(request.phone().strip()).matches()) {
-      errors.add("phone", "intake.error.phone.invalid");
-    }
-    if (request.language() == null || !LANGUAGES.contains(request.language())) {
-      errors.add("language", "intake.error.language.invalid");
-    }
+    email(errors, request.clientEmail());
+    phone(errors, request.phone());
+    language(errors, request.language());
     if (request.scenario() == null || !SCENARIOS.contains(request.scenario())) {
       errors.add("scenario", "intake.error.scenario.invalid");
     }
@@ -89,6 +80,51 @@ public class IntakeValidator {
       errors.add("acceptPrivacy", "intake.error.acceptPrivacy.missing");
     }
     return errors.list();
+  }
+
+  /**
+   * The intake's rules for the client's contact details, for the fields given (null: not given), as
+   * staff change them on a running case.
+   */
+  @Override
+  public List<Problem> checkContact(String clientName, String clientEmail, String phone, String language,
+      Locale locale) {
+    Problems errors = new Problems(messages, locale);
+    if (clientName != null) {
+      text(errors, "clientName", clientName, 120, "intake.error.clientName.missing");
+    }
+    if (clientEmail != null) {
+      email(errors, clientEmail);
+    }
+    if (phone != null) {
+      phone(errors, phone);
+    }
+    if (language != null) {
+      language(errors, language);
+    }
+    return errors.list().stream().map(error -> new Problem(error.field(), error.message())).toList();
+  }
+
+  private static void email(Problems errors, String value) {
+    if (blank(value)) {
+      errors.add("clientEmail", "intake.error.clientEmail.missing");
+    } else if (value.length() > 254 || !EMAIL.matcher(value.strip()).matches()) {
+      errors.add("clientEmail", "intake.error.clientEmail.invalid");
+    }
+  }
+
+  private static void phone(Problems errors, String value) {
+    if (blank(value)) {
+      errors.add("phone", "intake.error.phone.missing");
+    } else if (!PHONE.matcher(value.strip()).matches()) {
+      errors.add("phone", "intake.error.phone.invalid");
+    }
+  }
+
+  private static void language(Problems errors, String value) {
+    if (value == null || !LANGUAGES.contains(value)) {
+      errors.add("language", "intake.error.language.invalid");
+    }
   }
 
   private static void text(Problems errors, String field, String value, int max, String missing) {

@@ -27,6 +27,8 @@ final class DedupeKeys {
           fact(notice, "appointmentDate") + "T" + fact(notice, "appointmentTime");
       // One per combination of planned return and return-by date.
       case RETURN_AFTER_EXPIRY -> fact(notice, "plannedReturnDate") + "/" + fact(notice, "returnByDate");
+      // One per change of the client's contact.
+      case CONTACT_CHANGED, CONTACT_REPLACED -> fact(notice, "contactChange");
       default -> "once";
     };
   }

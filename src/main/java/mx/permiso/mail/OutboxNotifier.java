@@ -56,11 +56,21 @@ public class OutboxNotifier implements ClientNotifier {
     }
   }
 
-  /** Every email carries the client's case link while the case runs; the one that ends it kills the link. */
+  /**
+   * Every email carries the client's case link while the case runs; the one that ends it kills the link.
+   * The address staff replaced gets no link, and the new address a new one: the old mailbox may hold the
+   * old link, which stops working.
+   */
   private Notice withCaseLink(Notice notice) {
     if (ENDINGS.contains(notice.type())) {
       links.revoke(notice.caseNumber());
       return notice;
+    }
+    if (notice.type() == NoticeType.CONTACT_REPLACED) {
+      return notice;
+    }
+    if (notice.type() == NoticeType.CONTACT_CHANGED && notice.facts().get("previousClientEmail") != null) {
+      links.renew(notice.caseNumber());
     }
     Map<String, Object> facts = new HashMap<>(notice.facts());
     links.linkFor(notice.caseNumber()).ifPresent(link -> facts.put("caseLink", link));

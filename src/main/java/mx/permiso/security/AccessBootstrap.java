@@ -111,6 +111,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     grantAdmins(authorizations);
     grantLegalStaff(authorizations);
     grantManagers(authorizations);
+    revokeUpdateFromTaskUsers(authorizations);
     ensureFilters(engine);
     ensureAdmin(identity);
   }
@@ -157,6 +158,22 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     grant(authorizations, group, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
     grant(authorizations, group, Resources.USER, ANY, Permissions.READ);
     grant(authorizations, group, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /**
+   * Rows that gave a task's assignee UPDATE on it (the engine's default before
+   * {@code mx.permiso.engine.StaffTaskRules}) let them write the task's variables, also after the
+   * task went to someone else: they keep only working the task (TASK_WORK).
+   */
+  static void revokeUpdateFromTaskUsers(AuthorizationService authorizations) {
+    for (Authorization row : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+      if (row.getUserId() != null && !ANY.equals(row.getResourceId())) {
+        row.removePermission(Permissions.UPDATE);
+        row.addPermission(TaskPermissions.TASK_WORK);
+        authorizations.saveAuthorization(row);
+      }
+    }
   }
 
   private static void ensureFilters(ProcessEngine engine) {

@@ -57,6 +57,22 @@ class ModelConventionsTest {
   }
 
   @Test
+  void noFormLetsStaffChangeTheClientsContactOrAComputedFact() throws IOException {
+    Set<String> protectedVariables = Stream.concat(ExitReentryPermitProcess.Variables.CLIENT_CONTACT.stream(),
+        ExitReentryPermitProcess.Variables.COMPUTED.stream()).collect(Collectors.toSet());
+    for (Path form : files(FORMS, ".form")) {
+      List<String> editable = new java.util.ArrayList<>();
+      new ObjectMapper().readTree(form.toFile()).path("components").forEach(component -> {
+        if (protectedVariables.contains(component.path("key").asText())
+            && !component.path("readonly").asBoolean(false)) {
+          editable.add(component.path("key").asText());
+        }
+      });
+      assertThat(editable).as(form + ": shown read-only, changed only by the audited case action").isEmpty();
+    }
+  }
+
+  @Test
   void everyDecisionFileHoldsTheDecisionOfItsNameAndParses() throws IOException {
     List<Path> models = files(PROCESSES, ".dmn");
     assertThat(models).isNotEmpty();

@@ -191,6 +191,14 @@ public final class Http {
     return send(builder.build());
   }
 
+  /** A JSON POST within the web app session, as Tasklist sends it (with the CSRF token). */
+  public HttpResponse<String> webappPostJson(String path, String json) {
+    HttpRequest.Builder builder = request(path).header("Accept", "application/json")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+    return send(builder.build());
+  }
+
   private Optional<String> csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))

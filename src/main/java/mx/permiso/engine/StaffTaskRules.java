@@ -1,0 +1,122 @@
+package mx.permiso.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a staff member may do to a task beyond the engine's authorizations, for every caller that
+ * reaches the engine as a user (the REST API, Tasklist's engine API):
+ *
+ * <ul>
+ *   <li>an assignee gets {@code TASK_WORK} on the task, not {@code UPDATE}: working a task never
+ *       gives the right to write its variables directly ({@code PUT /task/{id}/variables/...}), and
+ *       nobody keeps such a right through having once been the assignee;</li>
+ *   <li>the variables handed in when completing a task (complete, submit-form, resolve, BPMN
+ *       error or escalation) are fields of the task's Camunda Form, and its read-only fields come
+ *       back unchanged ({@link TaskFormRules});</li>
+ *   <li>claiming a task for someone else takes the right to assign it ({@code TASK_ASSIGN}), and
+ *       an assignee may give the task back (unclaim) with {@code TASK_WORK} alone.</li>
+ * </ul>
+ *
+ * <p>Installed as subclasses of the engine's task and form services rather than a command
+ * interceptor: they see the calls with their own typed arguments (task id, user id, variables)
+ * instead of reading the protected fields of command objects, and the application's own code and
+ * the engine's jobs, which call with no authenticated user, pass through unchanged.
+ */
+@Component
+public class StaffTaskRules extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+    TaskFormRules rules = new TaskFormRules(configuration);
+    configuration.setTaskService(new RuledTaskService(rules));
+    configuration.setFormService(new RuledFormService(rules));
+  }
+
+  /** The engine's task service, with the rules above for authenticated users. */
+  static class RuledTaskService extends TaskServiceImpl {
+
+    private final TaskFormRules rules;
+
+    RuledTaskService(TaskFormRules rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+      super.complete(taskId, rules.admitted(taskId, variables));
+    }
+
+    @Override
+    public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
+        boolean deserializeValues) {
+      return super.completeWithVariablesInReturn(taskId, rules.admitted(taskId, variables), deserializeValues);
+    }
+
+    @Override
+    public void resolveTask(String taskId, Map<String, Object> variables) {
+      super.resolveTask(taskId, rules.admitted(taskId, variables));
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+      super.handleBpmnError(taskId, errorCode, errorMessage, rules.admitted(taskId, variables));
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+      super.handleEscalation(taskId, escalationCode, rules.admitted(taskId, variables));
+    }
+
+    @Override
+    public void claim(String taskId, String userId) {
+      rules.checkClaim(taskId, userId);
+      super.claim(taskId, userId);
+    }
+
+    @Override
+    public void setAssignee(String taskId, String userId) {
+      // Giving one's own task back is part of working it (Tasklist's "unclaim" sets no assignee).
+      if (userId == null && rules.isOwnTask(taskId)) {
+        super.claim(taskId, null);
+      } else {
+        super.setAssignee(taskId, userId);
+      }
+    }
+  }
+
+  /** The engine's form service, with the form-fields rule for authenticated users. */
+  static class RuledFormService extends FormServiceImpl {
+
+    private final TaskFormRules rules;
+
+    RuledFormService(TaskFormRules rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public void submitTaskForm(String taskId, Map<String, Object> properties) {
+      super.submitTaskForm(taskId, rules.admitted(taskId, properties));
+    }
+
+    @Override
+    public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
+        boolean deserializeValues) {
+      return super.submitTaskFormWithVariablesInReturn(taskId, rules.admitted(taskId, properties), deserializeValues);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void submitTaskFormData(String taskId, Map<String, String> properties) {
+      submitTaskForm(taskId, properties == null ? null : new HashMap<>(properties));
+    }
+  }
+}

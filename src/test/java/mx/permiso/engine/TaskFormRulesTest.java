@@ -1,0 +1,36 @@
+package mx.permiso.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+
+class TaskFormRulesTest {
+
+  @Test
+  void aFormsFieldsAreItsKeysAtAnyDepthSplitByWhetherTheUserMayChangeThem() throws Exception {
+    TaskFormRules.FormFields fields = TaskFormRules.FormFields.of("f", new ObjectMapper().readTree("""
+        {"components": [
+          {"type": "text", "text": "no key"},
+          {"key": "caseNumber", "type": "textfield", "readonly": true},
+          {"key": "note", "type": "textfield", "disabled": true},
+          {"key": "permitDate", "type": "datetime", "readonly": "=permitIssued"},
+          {"type": "group", "components": [{"key": "intakeAccepted", "type": "checkbox"}]}
+        ]}"""));
+
+    assertThat(fields.editable()).containsExactlyInAnyOrder("permitDate", "intakeAccepted");
+    assertThat(fields.readOnly()).containsExactlyInAnyOrder("caseNumber", "note");
+  }
+
+  @Test
+  void aShownFieldComesBackUnchangedWhenItsValueIsTheSame() {
+    assertThat(TaskFormRules.sameValue("jane@example.com", Variables.stringValue("jane@example.com"))).isTrue();
+    assertThat(TaskFormRules.sameValue(null, "")).isTrue();
+    assertThat(TaskFormRules.sameValue(3500L, 3500)).isTrue();
+    assertThat(TaskFormRules.sameValue(3500L, 3500.0)).isTrue();
+    assertThat(TaskFormRules.sameValue("jane@example.com", "evil@example.net")).isFalse();
+    assertThat(TaskFormRules.sameValue(null, "evil@example.net")).isFalse();
+    assertThat(TaskFormRules.sameValue("2026-11-20", "")).isFalse();
+  }
+}
