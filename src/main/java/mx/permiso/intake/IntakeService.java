@@ -8,11 +8,13 @@ import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts a case from a checked intake: a case number and the engagement process, in one
- * transaction, so a refused or failed intake leaves nothing behind.
+ * transaction, so a refused or failed intake leaves nothing behind. It returns once that
+ * transaction has committed, so a case number given to a client is stored for good.
  */
 @Service
 public class IntakeService {
@@ -21,24 +23,33 @@ public class IntakeService {
   private final CaseNumbers caseNumbers;
   private final RuntimeService runtime;
   private final Deadlines deadlines;
+  private final TransactionTemplate transaction;
 
-  public IntakeService(IntakeValidator validator, CaseNumbers caseNumbers, RuntimeService runtime, Deadlines deadlines) {
+  public IntakeService(IntakeValidator validator, CaseNumbers caseNumbers, RuntimeService runtime, Deadlines deadlines,
+      PlatformTransactionManager transactions) {
     this.validator = validator;
     this.caseNumbers = caseNumbers;
     this.runtime = runtime;
     this.deadlines = deadlines;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
-  /** Starts the case, or refuses the intake with every wrong field explained in the given language. */
-  @Transactional
+  /**
+   * Starts the case and returns its number once it is stored, or refuses the intake with every wrong
+   * field explained in the given language ({@link InvalidIntakeException}).
+   */
   public String submit(IntakeRequest request, Locale locale) {
     List<FieldError> errors = validator.check(request, locale);
     if (!errors.isEmpty()) {
       throw new InvalidIntakeException(errors);
     }
-    String caseNumber = caseNumbers.next(deadlines.today().getYear());
-    runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, caseNumber, variables(caseNumber, request));
-    return caseNumber;
+    int year = deadlines.today().getYear();
+    caseNumbers.ensureCounter(year);
+    return transaction.execute(status -> {
+      String caseNumber = caseNumbers.next(year);
+      runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, caseNumber, variables(caseNumber, request));
+      return caseNumber;
+    });
   }
 
   private static Map<String, Object> variables(String caseNumber, IntakeRequest request) {
