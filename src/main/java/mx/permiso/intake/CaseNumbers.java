@@ -34,20 +34,30 @@ public class CaseNumbers {
     return text != null && FORMAT.matcher(text).matches();
   }
 
+  /**
+   * The next number of the year, taken inside the intake's transaction: the counter row stays
+   * locked until it ends, so a number is handed out once and only if the intake commits. The
+   * year's counter must exist ({@link #ensureCounter(int)}).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public String next(int year) {
-    ensureCounter(year);
-    jdbc.update("update case_number_counter set last_value = last_value + 1 where counter_year = ?", year);
+    int updated = jdbc.update("update case_number_counter set last_value = last_value + 1 where counter_year = ?", year);
+    if (updated != 1) {
+      throw new IllegalStateException("No case number counter for " + year);
+    }
     Integer value = jdbc.queryForObject("select last_value from case_number_counter where counter_year = ?",
         Integer.class, year);
     return String.format("EXR-%d-%04d", year, value);
   }
 
   /**
-   * The year's counter row, created in a transaction of its own: if another node creates it at the
-   * same moment, only that little transaction fails, not the intake.
+   * Creates the year's counter row if it is missing, in a transaction of its own taken before the
+   * intake's: if another node creates it at the same moment, only that little transaction fails,
+   * and no intake holds a connection while waiting for a second one (a burst of first intakes on a
+   * new database would otherwise take the whole pool and wait on itself).
    */
-  private void ensureCounter(int year) {
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public void ensureCounter(int year) {
     Integer rows = jdbc.queryForObject("select count(*) from case_number_counter where counter_year = ?",
         Integer.class, year);
     if (rows != null && rows > 0) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/intake}: the firm's website starts a case. 201 with the case number, or 400
  * with every field that is wrong and why (in Spanish when the caller asks for it with
- * {@code Accept-Language: es}); a refused intake creates nothing. Described in
- * {@code /api/openapi.yaml}.
+ * {@code Accept-Language: es}), or 503 with {@code Retry-After} when too many intakes arrived at
+ * once to take them all; a refused intake creates nothing. Described in {@code /api/openapi.yaml}.
  */
 @RestController
 public class IntakeApiController {
@@ -47,6 +48,13 @@ public class IntakeApiController {
   @ExceptionHandler(InvalidIntakeException.class)
   ResponseEntity<Map<String, List<FieldError>>> invalid(InvalidIntakeException e) {
     return ResponseEntity.badRequest().body(Map.of("errors", e.errors()));
+  }
+
+  @ExceptionHandler(IntakeBusyException.class)
+  ResponseEntity<Map<String, List<FieldError>>> busy(IntakeBusyException e, Locale locale) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+        .body(Map.of("errors", List.of(error("body", "intake.error.busy", locale))));
   }
 
   /** Unreadable JSON, a value of the wrong type, or a field the intake does not have. */

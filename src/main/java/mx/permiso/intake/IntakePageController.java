@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import mx.permiso.deadlines.Deadlines;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 public class IntakePageController {
+
+  /** Where the summary's link of an error that is no field's leads: the form itself. */
+  private static final String BUSY = "intake-form";
 
   private final IntakeService intake;
   private final Deadlines deadlines;
@@ -54,6 +58,11 @@ public class IntakePageController {
         return "redirect:/intake/received?case=" + caseNumber + "&lang=" + locale.getLanguage();
       } catch (InvalidIntakeException e) {
         e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+      } catch (IntakeBusyException e) {
+        // Nothing was stored: the form comes back as filled in, to be sent again.
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+        return page(request, Map.of(BUSY, messages.getMessage("intake.error.busy", null, locale)), model, locale);
       }
     }
     response.setStatus(HttpStatus.BAD_REQUEST.value());

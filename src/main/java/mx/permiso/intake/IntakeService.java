@@ -1,44 +1,87 @@
 package mx.permiso.intake;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import mx.permiso.cases.ExitReentryPermitProcess;
+import mx.permiso.config.LockConflicts;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts a case from a checked intake: a case number and the engagement process, in one
- * transaction, so a refused or failed intake leaves nothing behind.
+ * transaction, so a refused or failed intake leaves nothing behind. It returns once that
+ * transaction has committed, so a case number given to a client is stored for good.
+ *
+ * <p>Intakes arriving together queue for the year's counter row. One that loses a race for a lock
+ * (a lock wait timed out, a deadlock) was rolled back whole, so it is tried again, a few times,
+ * as a new transaction that takes the next free number; after that the client is told to send it
+ * again ({@link IntakeBusyException}) rather than shown a server error.
  */
 @Service
 public class IntakeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+  /** The first try and two more: each waits its turn at the counter, so more would only keep a client waiting. */
+  static final int ATTEMPTS = 3;
+  /** What a client that got none of them is told to wait before sending the intake again. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final IntakeValidator validator;
   private final CaseNumbers caseNumbers;
   private final RuntimeService runtime;
   private final Deadlines deadlines;
+  private final TransactionTemplate transaction;
+  private final LockConflicts lockConflicts;
 
-  public IntakeService(IntakeValidator validator, CaseNumbers caseNumbers, RuntimeService runtime, Deadlines deadlines) {
+  public IntakeService(IntakeValidator validator, CaseNumbers caseNumbers, RuntimeService runtime, Deadlines deadlines,
+      PlatformTransactionManager transactions, LockConflicts lockConflicts) {
     this.validator = validator;
     this.caseNumbers = caseNumbers;
     this.runtime = runtime;
     this.deadlines = deadlines;
+    this.transaction = new TransactionTemplate(transactions);
+    this.lockConflicts = lockConflicts;
   }
 
-  /** Starts the case, or refuses the intake with every wrong field explained in the given language. */
-  @Transactional
+  /**
+   * Starts the case and returns its number once it is stored, or refuses the intake with every wrong
+   * field explained in the given language ({@link InvalidIntakeException}), or, if it kept losing
+   * the race for the counter, with {@link IntakeBusyException}.
+   */
   public String submit(IntakeRequest request, Locale locale) {
     List<FieldError> errors = validator.check(request, locale);
     if (!errors.isEmpty()) {
       throw new InvalidIntakeException(errors);
     }
-    String caseNumber = caseNumbers.next(deadlines.today().getYear());
-    runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, caseNumber, variables(caseNumber, request));
-    return caseNumber;
+    int year = deadlines.today().getYear();
+    caseNumbers.ensureCounter(year);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> {
+          String caseNumber = caseNumbers.next(year);
+          runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, caseNumber, variables(caseNumber, request));
+          return caseNumber;
+        });
+      } catch (RuntimeException e) {
+        if (!lockConflicts.isLockConflict(e)) {
+          throw e;
+        }
+        if (attempt == ATTEMPTS) {
+          LOG.warn("An intake lost the race for a lock {} times; the client is asked to send it again", ATTEMPTS, e);
+          throw new IntakeBusyException(RETRY_AFTER, e);
+        }
+        LOG.info("An intake lost the race for a lock and is tried again ({} of {}): {}", attempt + 1, ATTEMPTS,
+            e.toString());
+      }
+    }
   }
 
   private static Map<String, Object> variables(String caseNumber, IntakeRequest request) {

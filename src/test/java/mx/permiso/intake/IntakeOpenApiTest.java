@@ -35,7 +35,7 @@ class IntakeOpenApiTest {
         .contains("clientName", "acceptTerms", "acceptPrivacy");
     assertThat(intake.get("additionalProperties")).as("unknown fields are refused").isEqualTo(false);
     assertThat(((Map<String, Object>) path(api, "paths", "/api/intake", "post", "responses")).keySet())
-        .contains("201", "400", "413", "429");
+        .contains("201", "400", "413", "429", "503");
   }
 
   @SuppressWarnings("unchecked")

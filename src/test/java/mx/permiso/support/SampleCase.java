@@ -42,4 +42,9 @@ public final class SampleCase {
          "acceptTerms": true, "acceptPrivacy": true}""".formatted(i, i % 3 == 0 ? "es" : "en",
         today.plusDays(90), today.plusDays(120));
   }
+
+  /** The name client number {@code i} gives in {@link #intakeJson(int)}. */
+  public static String clientName(int i) {
+    return "Client " + i;
+  }
 }

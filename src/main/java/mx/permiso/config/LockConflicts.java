@@ -1,0 +1,53 @@
+package mx.permiso.config;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a transaction that lost a race for a lock from one that failed for good: a lock wait that
+ * timed out (H2), a deadlock or a serialization failure (PostgreSQL), or the engine's optimistic
+ * locking. The database has then rolled the whole transaction back, so trying it again is safe,
+ * and may well succeed. Found anywhere among the causes, as the engine wraps what the driver says.
+ */
+@Component
+public class LockConflicts {
+
+  private static final int DEEPEST_CAUSE = 20;
+
+  private final SQLExceptionTranslator translator;
+
+  public LockConflicts(DataSource dataSource) {
+    this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+  }
+
+  public boolean isLockConflict(Throwable failure) {
+    Throwable cause = failure;
+    for (int depth = 0; cause != null && depth < DEEPEST_CAUSE; depth++) {
+      if (cause instanceof PessimisticLockingFailureException || cause instanceof OptimisticLockingException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && isLockConflict(sql)) {
+        return true;
+      }
+      cause = cause.getCause();
+    }
+    return false;
+  }
+
+  /** The driver's own error, and the ones a batch chains to it (the engine flushes in batches). */
+  private boolean isLockConflict(SQLException sql) {
+    SQLException next = sql;
+    for (int depth = 0; next != null && depth < DEEPEST_CAUSE; depth++) {
+      if (translator.translate("", null, next) instanceof PessimisticLockingFailureException) {
+        return true;
+      }
+      next = next.getNextException();
+    }
+    return false;
+  }
+}
