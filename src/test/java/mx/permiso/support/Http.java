@@ -95,13 +95,32 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** A JSON request of any method with HTTP Basic and extra headers (such as a browser's Origin). */
+  public HttpResponse<String> sendJson(String method, String path, String json, String user, String password,
+      Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path)
+        .header("Authorization", basic(user, password))
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(builder::header);
+    return send(builder.build());
+  }
+
   /** A multipart form upload of one file (field {@code file}) with HTTP Basic. */
   public HttpResponse<String> upload(String path, String fileName, byte[] content, String user, String password) {
+    return upload(path, fileName, content, user, password, Map.of());
+  }
+
+  /** A multipart form upload of one file with HTTP Basic and extra headers (such as a browser's Origin). */
+  public HttpResponse<String> upload(String path, String fileName, byte[] content, String user, String password,
+      Map<String, String> headers) {
     Multipart body = multipart(Map.of(), fileName, content);
-    return send(request(path)
+    HttpRequest.Builder builder = request(path)
         .header("Authorization", basic(user, password))
         .header("Content-Type", body.contentType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+    headers.forEach(builder::header);
+    return send(builder.build());
   }
 
   /** A page, as a browser asks for it (HTML, in the given languages, keeping cookies). */
@@ -176,6 +195,15 @@ public final class Http {
   /** A GET within the web app session, carrying the CSRF token as the web apps do. */
   public HttpResponse<String> webappGet(String path) {
     HttpRequest.Builder builder = request(path).header("Accept", "application/json").GET();
+    csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
+    return send(builder.build());
+  }
+
+  /** A JSON request of any method within the web app session, carrying the CSRF token as the web apps do. */
+  public HttpResponse<String> webappSend(String method, String path, String json) {
+    HttpRequest.Builder builder = request(path).header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
     return send(builder.build());
   }

@@ -1,0 +1,134 @@
+package mx.permiso.engine;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Only administrators may run, reschedule, retry, reprioritise, suspend or delete the engine's own
+ * jobs (history cleanup, batches: jobs of no process definition). The engine checks a job's
+ * authorizations through its process definition and skips the check for jobs that have none, so any
+ * staff user could otherwise stop the history cleanup; case jobs keep the engine's checks, so managers
+ * still retry a failed case job.
+ */
+@Component
+public class EngineJobsForAdmins extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    interceptors.add(new SuspensionOfEngineJobs());
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandChecker> checkers = new ArrayList<>();
+    for (CommandChecker checker : configuration.getCommandCheckers()) {
+      checkers.add(checker.getClass() == AuthorizationCommandChecker.class ? new Checker() : checker);
+    }
+    configuration.setCommandCheckers(checkers);
+  }
+
+  /** A job of no process definition belongs to the engine. */
+  static boolean isEngineJob(JobEntity job) {
+    return job.getProcessDefinitionKey() == null;
+  }
+
+  /** The engine's checks, with the administrators' rule for its own jobs. */
+  static class Checker extends AuthorizationCommandChecker {
+
+    @Override
+    public void checkUpdateJob(JobEntity job) {
+      if (isEngineJob(job)) {
+        getAuthorizationManager().checkCamundaAdmin();
+      }
+      super.checkUpdateJob(job);
+    }
+
+    @Override
+    public void checkUpdateRetriesJob(JobEntity job) {
+      if (isEngineJob(job)) {
+        getAuthorizationManager().checkCamundaAdmin();
+      }
+      super.checkUpdateRetriesJob(job);
+    }
+  }
+
+  /**
+   * Suspending or activating a job checks only its process instance and definition, and nothing at all
+   * for a job of neither; the command names the job in a field of its own, read here before it runs.
+   */
+  static class SuspensionOfEngineJobs extends CommandInterceptor {
+
+    private static final Field JOB_ID = field(AbstractSetJobStateCmd.class, "jobId");
+    private static final Field JOB_STATE_DEFINITION_ID = field(AbstractSetJobStateCmd.class, "jobDefinitionId");
+    private static final Field DEFINITION_STATE_DEFINITION_ID =
+        field(AbstractSetJobDefinitionStateCmd.class, "jobDefinitionId");
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (command instanceof AbstractSetJobStateCmd) {
+        requireAdminForEngineJob((String) read(JOB_ID, command));
+        requireAdminForEngineJobDefinition((String) read(JOB_STATE_DEFINITION_ID, command));
+      } else if (command instanceof AbstractSetJobDefinitionStateCmd) {
+        requireAdminForEngineJobDefinition((String) read(DEFINITION_STATE_DEFINITION_ID, command));
+      }
+      return next.execute(command);
+    }
+
+    private static void requireAdminForEngineJob(String jobId) {
+      if (jobId == null) {
+        return;
+      }
+      CommandContext context = Context.getCommandContext();
+      JobEntity job = context.getJobManager().findJobById(jobId);
+      if (job != null && isEngineJob(job)) {
+        context.getAuthorizationManager().checkCamundaAdmin();
+      }
+    }
+
+    private static void requireAdminForEngineJobDefinition(String jobDefinitionId) {
+      if (jobDefinitionId == null) {
+        return;
+      }
+      CommandContext context = Context.getCommandContext();
+      JobDefinitionEntity definition = context.getJobDefinitionManager().findById(jobDefinitionId);
+      if (definition != null && definition.getProcessDefinitionKey() == null) {
+        context.getAuthorizationManager().checkCamundaAdmin();
+      }
+    }
+
+    private static Field field(Class<?> type, String name) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("The engine's " + type.getSimpleName() + " has no field " + name, e);
+      }
+    }
+
+    private static Object read(Field field, Object command) {
+      try {
+        return field.get(command);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
