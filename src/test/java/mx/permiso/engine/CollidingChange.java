@@ -1,6 +1,7 @@
 package mx.permiso.engine;
 
 import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -17,8 +18,8 @@ public class CollidingChange implements TaskListener {
   public void notify(DelegateTask task) {
     if (Boolean.TRUE.equals(task.getVariable(COLLIDE))) {
       String taskId = task.getId();
-      CompletableFuture.runAsync(() -> task.getProcessEngineServices().getTaskService().setPriority(taskId, 99))
-          .join();
+      TaskService tasks = task.getProcessEngineServices().getTaskService();
+      CompletableFuture.runAsync(() -> tasks.setPriority(taskId, 99)).join();
     }
   }
 }

@@ -116,25 +116,42 @@ class StaffRequestsIT {
     JsonNode body = error(http.postJson("/engine-rest/task/" + task.getId() + "/claim",
         "{\"userId\":\"" + STAFF + "\"}", STAFF, TestUsers.PASSWORD), 409);
     assertThat(body.path("message").asText()).contains(OTHER_STAFF);
+
+    Http tasklist = Http.at(port);
+    assertThat(tasklist.webappLogin("tasklist", STAFF, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+    error(tasklist.webappSend("POST", "/camunda/api/engine/engine/default/task/" + task.getId() + "/claim",
+        "{\"userId\":\"" + STAFF + "\"}"), 409);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(OTHER_STAFF);
   }
 
   @Test
   void readingAVariableThatIsNotThereAnswers404() {
-    Task task = openTask(Map.of());
+    Task task = openTask(Map.of("here", "yes"));
     Http http = Http.at(port);
 
     error(http.get("/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/nothingHere",
         STAFF, TestUsers.PASSWORD), 404);
     error(http.get("/engine-rest/task/" + task.getId() + "/variables/nothingHere", STAFF, TestUsers.PASSWORD), 404);
+
+    // The same read once the task is done and the instance has ended: the variable is gone with them.
+    taskService.complete(task.getId());
+    HttpResponse<String> ofEndedInstance = http.get("/engine-rest/process-instance/" + task.getProcessInstanceId()
+        + "/variables/here", STAFF, TestUsers.PASSWORD);
+    HttpResponse<String> ofDoneTask = http.get("/engine-rest/task/" + task.getId() + "/variables/here", STAFF,
+        TestUsers.PASSWORD);
+    assertThat(new int[] {ofEndedInstance.statusCode(), ofDoneTask.statusCode()})
+        .as(ofEndedInstance.body() + " / " + ofDoneTask.body()).containsExactly(404, 404);
+    error(ofEndedInstance, 404);
+    error(ofDoneTask, 404);
   }
 
   @Test
   void settingRetriesWithoutNamingJobsAnswers400() {
     Http http = Http.at(port);
 
-    error(http.postJson("/engine-rest/job/retries", "{\"retries\":1}", MANAGER, TestUsers.PASSWORD), 400);
-    error(http.putJson("/engine-rest/job-definition/retries", "{\"retries\":1}", MANAGER, TestUsers.PASSWORD), 400);
+    JsonNode body = error(http.postJson("/engine-rest/job/retries", "{\"retries\":1}", MANAGER, TestUsers.PASSWORD),
+        400);
+    assertThat(body.path("message").asText()).contains("jobIds");
   }
 
   @Test

@@ -199,13 +199,21 @@ public final class Http {
     return send(builder.build());
   }
 
-  /** A JSON request of any method within the web app session, carrying the CSRF token as the web apps do. */
+  /**
+   * A JSON request of any method within the web app session, as the web apps send it: with the CSRF token,
+   * and from their own pages (the web apps' CSRF filter wants the page's Origin on changes).
+   */
   public HttpResponse<String> webappSend(String method, String path, String json) {
-    HttpRequest.Builder builder = request(path).header("Accept", "application/json")
+    // The session's token as the web apps learn it: from the header of a read within the session.
+    HttpResponse<String> read = webappGet("/camunda/api/engine/engine/");
+    String token = read.headers().firstValue("X-XSRF-TOKEN").or(this::csrfToken)
+        .orElseThrow(() -> new IllegalStateException("no CSRF token in the web app session"));
+    return send(request(path).header("Accept", "application/json")
         .header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
-    return send(builder.build());
+        .header("Origin", baseUrl)
+        .header("X-XSRF-TOKEN", token)
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        .build());
   }
 
   private Optional<String> csrfToken() {
