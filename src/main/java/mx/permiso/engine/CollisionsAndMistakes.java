@@ -11,6 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -121,9 +122,9 @@ public class CollisionsAndMistakes implements ForcedAutoDiscoverable {
       if (e.getCause() == null) {
         return Optional.empty();
       }
-      // Reading a variable of a task or instance that is no more (done, ended) fails on the missing holder.
-      if (e.getCause() instanceof NullValueException && e.getMessage() != null
-          && e.getMessage().startsWith("Cannot get ")) {
+      // Reading a variable of a task or instance that is no more (done, ended): see CallersMistakes.
+      if ((e.getCause() instanceof NotFoundException || e.getCause() instanceof NullValueException)
+          && e.getMessage() != null && e.getMessage().startsWith("Cannot get ")) {
         return Optional.of(error(Response.Status.NOT_FOUND, e.getCause(), e.getMessage()));
       }
       return answer(e.getCause());

@@ -43,4 +43,15 @@ class CollisionsAndMistakesTest {
         new ProcessEngineException("broken"), "Cannot complete task task-1"))).isFalse();
     assertThat(wrapped.isMappable(new RestException("no cause"))).isFalse();
   }
+
+  @Test
+  void retriesForNoJobAreABadRequestAndOtherEngineFailuresStayTheRestApis() {
+    CollisionsAndMistakes.Engine engine = new CollisionsAndMistakes.Engine();
+    ProcessEngineException noJobs = new ProcessEngineException(
+        "ENGINE-13050 You must specify at least one of jobIds or jobQuery.");
+
+    assertThat(engine.isMappable(noJobs)).isTrue();
+    assertThat(engine.toResponse(noJobs).getStatus()).isEqualTo(400);
+    assertThat(engine.isMappable(new ProcessEngineException("ENGINE-03051 a listener failed"))).isFalse();
+  }
 }

@@ -25,7 +25,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from another site's pages are refused, and documents go only to live cases.
  */
 @PostgresApplicationTest
+@ExtendWith(OutputCaptureExtension.class)
 class StaffRequestsIT {
 
   private static final String STAFF = "requests-staff";
@@ -107,8 +111,20 @@ class StaffRequestsIT {
     }
   }
 
+  /** The caller's mistake is not the server's: nothing about it logged as an error, with or without a trace. */
+  private static void assertNotLoggedAsError(CapturedOutput output, String... about) {
+    assertThat(output.getAll()).doesNotContain("ENGINE-REST-HTTP500");
+    for (String line : output.getAll().split("\n")) {
+      if (line.contains(" ERROR ") || line.contains(" WARN ") || line.contains("Exception: ")) {
+        for (String text : about) {
+          assertThat(line).as("logged").doesNotContain(text);
+        }
+      }
+    }
+  }
+
   @Test
-  void claimingATaskSomeoneElseHoldsAnswers409() {
+  void claimingATaskSomeoneElseHoldsAnswers409(CapturedOutput output) {
     Task task = openTask(Map.of());
     taskService.claim(task.getId(), OTHER_STAFF);
     Http http = Http.at(port);
@@ -122,10 +138,11 @@ class StaffRequestsIT {
     error(tasklist.webappSend("POST", "/camunda/api/engine/engine/default/task/" + task.getId() + "/claim",
         "{\"userId\":\"" + STAFF + "\"}"), 409);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(OTHER_STAFF);
+    assertNotLoggedAsError(output, task.getId(), "TaskAlreadyClaimedException");
   }
 
   @Test
-  void readingAVariableThatIsNotThereAnswers404() {
+  void readingAVariableThatIsNotThereAnswers404(CapturedOutput output) {
     Task task = openTask(Map.of("here", "yes"));
     Http http = Http.at(port);
 
@@ -143,19 +160,21 @@ class StaffRequestsIT {
         .as(ofEndedInstance.body() + " / " + ofDoneTask.body()).containsExactly(404, 404);
     error(ofEndedInstance, 404);
     error(ofDoneTask, 404);
+    assertNotLoggedAsError(output, task.getId(), task.getProcessInstanceId(), "NullValueException");
   }
 
   @Test
-  void settingRetriesWithoutNamingJobsAnswers400() {
+  void settingRetriesWithoutNamingJobsAnswers400(CapturedOutput output) {
     Http http = Http.at(port);
 
     JsonNode body = error(http.postJson("/engine-rest/job/retries", "{\"retries\":1}", MANAGER, TestUsers.PASSWORD),
         400);
     assertThat(body.path("message").asText()).contains("jobIds");
+    assertNotLoggedAsError(output, "jobIds");
   }
 
   @Test
-  void aCompletionThatCollidesWithAnotherChangeAnswers409AndChangesNothing() {
+  void aCompletionThatCollidesWithAnotherChangeAnswers409AndChangesNothing(CapturedOutput output) {
     Task task = openTask(Map.of(CollidingChange.COLLIDE, true));
     taskService.claim(task.getId(), STAFF);
     Http http = Http.at(port);
@@ -166,6 +185,7 @@ class StaffRequestsIT {
     Task still = taskService.createTaskQuery().taskId(task.getId()).singleResult();
     assertThat(still).as("the completion was rolled back").isNotNull();
     assertThat(still.getPriority()).as("the other change stands").isEqualTo(99);
+    assertNotLoggedAsError(output, task.getId());
   }
 
   @Test
