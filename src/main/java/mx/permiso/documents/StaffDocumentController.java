@@ -5,7 +5,11 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.intake.CaseNumbers;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +39,12 @@ public class StaffDocumentController {
   public static final List<String> STAFF_KINDS = List.of("INM_PAPERWORK");
 
   private final DocumentStore documents;
+  private final HistoryService history;
   private final MessageSource messages;
 
-  public StaffDocumentController(DocumentStore documents, MessageSource messages) {
+  public StaffDocumentController(DocumentStore documents, HistoryService history, MessageSource messages) {
     this.documents = documents;
+    this.history = history;
     this.messages = messages;
   }
 
@@ -49,12 +55,22 @@ public class StaffDocumentController {
 
   @PostMapping("/api/cases/{caseNumber}/documents")
   public ResponseEntity<Map<String, Object>> upload(@PathVariable String caseNumber, @RequestParam String kind,
-      @RequestParam MultipartFile file, Principal staff) throws IOException {
+      @RequestParam MultipartFile file, Principal staff, Locale locale) throws IOException {
     if (!CaseNumbers.isCaseNumber(caseNumber)) {
       throw new RejectedDocumentException("caseNumber", "document.error.caseNumber");
     }
     if (!STAFF_KINDS.contains(kind)) {
       throw new RejectedDocumentException("kind", "document.error.staffKind", String.join(", ", STAFF_KINDS));
+    }
+    // A document belongs to a case staff still work on: not to a number no case has, nor to an ended case.
+    Optional<HistoricProcessInstance> found = history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).processDefinitionKey(ExitReentryPermitProcess.KEY)
+        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst();
+    if (found.isEmpty()) {
+      return refused(HttpStatus.NOT_FOUND, "document.error.noCase", caseNumber, locale);
+    }
+    if (found.get().getEndTime() != null) {
+      return refused(HttpStatus.CONFLICT, "document.error.caseEnded", caseNumber, locale);
     }
     DocumentStore.StoredDocument stored = documents.store(caseNumber, kind, file.getOriginalFilename(), file.getBytes(),
         staff.getName());
@@ -73,6 +89,12 @@ public class StaffDocumentController {
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(document.content());
+  }
+
+  private ResponseEntity<Map<String, Object>> refused(HttpStatus status, String code, String caseNumber,
+      Locale locale) {
+    return ResponseEntity.status(status).body(Map.of("errors", List.of(Map.of("field", "caseNumber",
+        "message", messages.getMessage(code, new Object[] {caseNumber}, locale)))));
   }
 
   @ExceptionHandler(RejectedDocumentException.class)

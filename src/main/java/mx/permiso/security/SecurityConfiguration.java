@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -26,12 +27,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ul>
  *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, then the engine's
- *       authorizations decide per call.</li>
+ *       authorizations decide per call; writes from another site's pages are refused ({@link SameOriginWrites}).</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin bring their own login, session and CSRF
  *       protection; the engine's authorizations decide what each user sees.</li>
  *   <li>Actuator: only health is public; everything else needs a manager or an admin.</li>
  *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins), with HTTP Basic;
- *       reading also with a Tasklist login (documents linked from task forms).</li>
+ *       reading also with a Tasklist login (documents linked from task forms); writes from another site's
+ *       pages are refused.</li>
  *   <li>{@code /cases/**}: the case board, read-only, for staff logged in to Tasklist or Cockpit (or HTTP
  *       Basic); a browser without a login is sent to the web apps' login page.</li>
  *   <li>{@code /api/intake}: public, the front door for new cases.</li>
@@ -76,9 +78,11 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService,
+      @Value("${permiso.public-base-url}") String publicBaseUrl) throws Exception {
     return stateless(http, path("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .addFilterBefore(new SameOriginWrites(publicBaseUrl), BasicAuthenticationFilter.class)
         .httpBasic(withDefaults())
         .addFilterAfter(new EngineRestIdentityFilter(identityService), BasicAuthenticationFilter.class)
         .build();
@@ -112,11 +116,13 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain staffApi(HttpSecurity http, ProcessEngine engine, IdentityServiceAuthenticationProvider users)
-      throws Exception {
-    // Changes come from staff tools with HTTP Basic, no cookies: nothing for a cross-site request to ride on.
+  SecurityFilterChain staffApi(HttpSecurity http, ProcessEngine engine, IdentityServiceAuthenticationProvider users,
+      @Value("${permiso.public-base-url}") String publicBaseUrl) throws Exception {
+    // Changes come from staff tools with HTTP Basic; a browser that remembers the credentials (or holds the web
+    // apps' session) would send them with another site's form too, so writes from other sites are refused.
     return withWebappSession(stateless(http, path("/api/cases/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
+        .addFilterBefore(new SameOriginWrites(publicBaseUrl), BasicAuthenticationFilter.class)
         .httpBasic(withDefaults())
         .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), users), BasicAuthenticationFilter.class)
         .build();

@@ -106,13 +106,32 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** A JSON request of any method with HTTP Basic and extra headers (such as a browser's Origin). */
+  public HttpResponse<String> sendJson(String method, String path, String json, String user, String password,
+      Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path)
+        .header("Authorization", basic(user, password))
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(builder::header);
+    return send(builder.build());
+  }
+
   /** A multipart form upload of one file (field {@code file}) with HTTP Basic. */
   public HttpResponse<String> upload(String path, String fileName, byte[] content, String user, String password) {
+    return upload(path, fileName, content, user, password, Map.of());
+  }
+
+  /** A multipart form upload of one file with HTTP Basic and extra headers (such as a browser's Origin). */
+  public HttpResponse<String> upload(String path, String fileName, byte[] content, String user, String password,
+      Map<String, String> headers) {
     Multipart body = multipart(Map.of(), fileName, content);
-    return send(request(path)
+    HttpRequest.Builder builder = request(path)
         .header("Authorization", basic(user, password))
         .header("Content-Type", body.contentType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+    headers.forEach(builder::header);
+    return send(builder.build());
   }
 
   /** A page, as a browser asks for it (HTML, in the given languages, keeping cookies). */
@@ -191,12 +210,21 @@ public final class Http {
     return send(builder.build());
   }
 
-  /** A JSON POST within the web app session, as Tasklist sends it (with the CSRF token). */
-  public HttpResponse<String> webappPostJson(String path, String json) {
-    HttpRequest.Builder builder = request(path).header("Accept", "application/json")
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-    csrfToken().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
-    return send(builder.build());
+  /**
+   * A JSON request of any method within the web app session, as the web apps send it: with the CSRF token,
+   * and from their own pages (the web apps' CSRF filter wants the page's Origin on changes).
+   */
+  public HttpResponse<String> webappSend(String method, String path, String json) {
+    // The session's token as the web apps learn it: from the header of a read within the session.
+    HttpResponse<String> read = webappGet("/camunda/api/engine/engine/");
+    String token = read.headers().firstValue("X-XSRF-TOKEN").or(this::csrfToken)
+        .orElseThrow(() -> new IllegalStateException("no CSRF token in the web app session"));
+    return send(request(path).header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .header("Origin", baseUrl)
+        .header("X-XSRF-TOKEN", token)
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        .build());
   }
 
   private Optional<String> csrfToken() {
