@@ -100,7 +100,7 @@ class TaskVariablesIT {
     assertThat(http.webappLogin("tasklist", STAFF, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
     // Tasklist reads the task first, which hands the new session its CSRF token.
     assertThat(http.webappGet("/camunda/api/engine/engine/default/task/" + task.getId()).statusCode()).isEqualTo(200);
-    HttpResponse<String> inTasklist = http.webappPostJson("/camunda/api/engine/engine/default/task/" + task.getId()
+    HttpResponse<String> inTasklist = http.webappSend("POST", "/camunda/api/engine/engine/default/task/" + task.getId()
         + "/submit-form", "{\"variables\":{\"intakeAccepted\":{\"value\":true},\"phone\":{\"value\":\"+1 555 0100\"}}}");
     assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(403);
     assertThat(inTasklist.body()).contains("phone");
@@ -112,7 +112,7 @@ class TaskVariablesIT {
     assertThat(variable(live, Variables.RETURN_BY_DATE)).isNull();
 
     // What Tasklist sends for the form: every field, the shown ones as they were (empty where the case has none).
-    HttpResponse<String> form = http.webappPostJson("/camunda/api/engine/engine/default/task/" + task.getId()
+    HttpResponse<String> form = http.webappSend("POST", "/camunda/api/engine/engine/default/task/" + task.getId()
         + "/submit-form", "{\"variables\":{\"caseNumber\":{\"value\":\"EXR-2026-0702\"},"
         + "\"clientName\":{\"value\":\"Jane Doe\"},\"clientEmail\":{\"value\":\"jane@example.com\"},"
         + "\"emergencyReason\":{\"value\":\"\"},\"departureDate\":{\"value\":\"2026-11-20\"},"
