@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -28,6 +29,16 @@ public class AbuseConfiguration {
     FilterRegistrationBean<PublicRequestFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
     registration.addUrlPatterns("/api/intake", "/intake", "/c/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(AbuseSettings settings) {
+    FilterRegistrationBean<RequestBodyGuard> registration = new FilterRegistrationBean<>(
+        new RequestBodyGuard(settings.bodiesInProgressPerAddress(), settings.bodyDeadline()));
+    // Before every other filter, the web apps' included: an extra request is refused before anything reads it.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/*");
     return registration;
   }
 }
