@@ -4,11 +4,12 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -33,12 +34,9 @@ public class AbuseConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(AbuseSettings settings) {
-    FilterRegistrationBean<RequestBodyGuard> registration = new FilterRegistrationBean<>(
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestBodyGuard(AbuseSettings settings) {
+    // In Tomcat, before every filter, the web apps' included: an extra request is refused before anything reads it.
+    return factory -> factory.addContextValves(
         new RequestBodyGuard(settings.bodiesInProgressPerAddress(), settings.bodyDeadline()));
-    // Before every other filter, the web apps' included: an extra request is refused before anything reads it.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    registration.addUrlPatterns("/*");
-    return registration;
   }
 }

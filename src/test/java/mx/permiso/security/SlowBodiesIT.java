@@ -115,6 +115,37 @@ class SlowBodiesIT {
     }
   }
 
+  @Test
+  void aFormThatTheServerParsesItselfIsGivenUpOnAtTheDeadlineToo(CapturedOutput output) throws Exception {
+    int logStart = output.getAll().length();
+    ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
+    // The client's intake form: Tomcat reads it for the CSRF check, not through any stream the application holds.
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.getOutputStream().write(("POST /intake HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+          + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nclientName=")
+          .getBytes(StandardCharsets.US_ASCII));
+      long started = System.nanoTime();
+      dribble.scheduleWithFixedDelay(() -> {
+        try {
+          socket.getOutputStream().write('x');
+        } catch (IOException closedByTheServer) {
+          // Given up on.
+        }
+      }, 1, 1, TimeUnit.SECONDS);
+
+      String answer = statusLine(socket);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(answer).as("answer after %s", took).startsWith("HTTP/1.1 4");
+      assertThat(took).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(9));
+    } finally {
+      dribble.shutdownNow();
+    }
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(output.getAll().substring(logStart).lines().filter(line -> line.contains("request body")))
+            .singleElement().asString().contains("POST /intake"));
+    assertThat(output.getAll().substring(logStart)).doesNotContain("\tat ", " ERROR ");
+  }
+
   private static String status(HttpClient client, HttpRequest request) {
     try {
       return String.valueOf(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
