@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param window the period the counts above cover
  * @param maxFormSize the largest intake, JSON body or case page form accepted
  * @param trackedAddresses addresses remembered at most; beyond that the oldest counts are dropped
+ * @param bodiesInProgressPerAddress requests with a body (any path) one address may have in progress at once;
+ *     more are refused at once with 503
+ * @param bodyDeadline how long a request body may take to arrive; then it is given up on
  */
 @ConfigurationProperties("permiso.abuse")
 public record AbuseSettings(
@@ -23,5 +26,7 @@ public record AbuseSettings(
     int actionsPerAddress,
     Duration window,
     DataSize maxFormSize,
-    int trackedAddresses) {
+    int trackedAddresses,
+    int bodiesInProgressPerAddress,
+    Duration bodyDeadline) {
 }

@@ -30,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
  * The app is told it stands behind a proxy, so a test can be a client at any address.
  */
 @PostgresApplicationTest
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = {"server.forward-headers-strategy=native", "permiso.trusted-proxies=127.0.0.1"})
 @ExtendWith(OutputCaptureExtension.class)
 class LoginThrottleIT {
 
