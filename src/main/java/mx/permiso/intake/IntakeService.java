@@ -63,24 +63,18 @@ public class IntakeService {
     }
     int year = deadlines.today().getYear();
     caseNumbers.ensureCounter(year);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> {
-          String caseNumber = caseNumbers.next(year);
-          runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, caseNumber, variables(caseNumber, request));
-          return caseNumber;
-        });
-      } catch (RuntimeException e) {
-        if (!lockConflicts.isLockConflict(e)) {
-          throw e;
-        }
-        if (attempt == ATTEMPTS) {
-          LOG.warn("An intake lost the race for a lock {} times; the client is asked to send it again", ATTEMPTS, e);
-          throw new IntakeBusyException(RETRY_AFTER, e);
-        }
-        LOG.info("An intake lost the race for a lock and is tried again ({} of {}): {}", attempt + 1, ATTEMPTS,
-            e.toString());
+    try {
+      return lockConflicts.inTransaction(transaction, ATTEMPTS, "An intake", status -> {
+        String caseNumber = caseNumbers.next(year);
+        runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, caseNumber, variables(caseNumber, request));
+        return caseNumber;
+      });
+    } catch (RuntimeException e) {
+      if (!lockConflicts.isLockConflict(e)) {
+        throw e;
       }
+      LOG.warn("An intake lost the race for a lock {} times; the client is asked to send it again", ATTEMPTS, e);
+      throw new IntakeBusyException(RETRY_AFTER, e);
     }
   }
 

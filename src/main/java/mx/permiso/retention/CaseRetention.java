@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import mx.permiso.cases.AuditLog;
+import mx.permiso.config.LockConflicts;
 import mx.permiso.config.LockingReads;
 import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
@@ -23,13 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * trail and the engine's whole history of it (variables, tasks, steps). What stays is the
  * anonymised record in {@code case_summary}: case number, scenario, dates and outcome, plus the
  * type, status and dates of each email, for the firm's statistics. One case per transaction, so a
- * failure leaves no case half purged; any node may run it at the same time as another.
+ * failure leaves no case half purged; any node may run it at the same time as another, and the
+ * engine's history cleanup may be deleting the same case's history in the same night: a case whose
+ * purge loses a race for a lock with either is purged again at once.
  */
 @Component
 @EnableConfigurationProperties(RetentionSettings.class)
 public class CaseRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRetention.class);
+  private static final int ATTEMPTS = 3;
 
   private final JdbcTemplate jdbc;
   private final HistoryService history;
@@ -38,9 +42,11 @@ public class CaseRetention {
   private final RetentionSettings settings;
   private final Clock clock;
   private final String forUpdate;
+  private final LockConflicts lockConflicts;
 
   public CaseRetention(JdbcTemplate jdbc, HistoryService history, TransactionTemplate transactions, AuditLog audit,
-      RetentionSettings settings, Clock clock, DataSource dataSource) throws MetaDataAccessException {
+      RetentionSettings settings, Clock clock, DataSource dataSource, LockConflicts lockConflicts)
+      throws MetaDataAccessException {
     this.jdbc = jdbc;
     this.history = history;
     this.transactions = transactions;
@@ -48,6 +54,7 @@ public class CaseRetention {
     this.settings = settings;
     this.clock = clock;
     this.forUpdate = LockingReads.forUpdateClause(dataSource);
+    this.lockConflicts = lockConflicts;
   }
 
   /** Purges every case that ended more than the retention period ago; returns how many. */
@@ -58,7 +65,8 @@ public class CaseRetention {
     do {
       round = 0;
       for (int i = 0; i < settings.batchSize(); i++) {
-        Boolean done = transactions.execute(status -> purgeOne(cutoff));
+        Boolean done = lockConflicts.inTransaction(transactions, ATTEMPTS, "The purge of a case",
+            status -> purgeOne(cutoff));
         if (!Boolean.TRUE.equals(done)) {
           break;
         }

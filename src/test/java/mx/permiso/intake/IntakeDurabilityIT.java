@@ -115,8 +115,9 @@ class IntakeDurabilityIT {
     Map<String, String> environment = new HashMap<>(database);
     environment.put("SERVER_ADDRESS", "127.0.0.1");
     environment.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
-    // The whole burst comes from the test's one address.
+    // The whole burst, 20 clients at once, comes from the test's one address.
     environment.put("PERMISO_ABUSE_INTAKESPERADDRESS", "100000");
+    environment.put("PERMISO_ABUSE_BODIESINPROGRESSPERADDRESS", "100");
     return environment;
   }
 
