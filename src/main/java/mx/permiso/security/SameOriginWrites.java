@@ -33,7 +33,11 @@ public class SameOriginWrites extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (WRITES.contains(request.getMethod()) && isForeign(request)) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN, "Writes are only accepted from this site's own pages");
+      // The reason in the body, in the staff API's error form: a 403 alone would look like missing rights.
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/json;charset=UTF-8");
+      response.getWriter().write("{\"errors\":[{\"field\":\"Origin\",\"message\":\"Changes are accepted only from "
+          + "this application's own pages, not from another site's.\"}]}");
       return;
     }
     chain.doFilter(request, response);

@@ -26,6 +26,18 @@ class SameOriginWritesTest {
   }
 
   @Test
+  void aRefusalSaysWhy() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/cases/EXR-2026-0001/notes");
+    request.addHeader("Origin", "https://evil.example");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(request, response, new MockFilterChain());
+
+    assertThat(response.getStatus()).isEqualTo(403);
+    assertThat(response.getContentType()).startsWith("application/json");
+    assertThat(response.getContentAsString()).contains("\"field\":\"Origin\"").contains("another site");
+  }
+
+  @Test
   void writesNamingAnotherSiteAreRefused() throws Exception {
     assertThat(status("POST", "Origin", "https://evil.example")).isEqualTo(403);
     assertThat(status("PUT", "Origin", "https://permiso.example.mx.evil.example")).isEqualTo(403);
