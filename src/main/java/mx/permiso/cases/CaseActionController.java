@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CaseActionController {
 
-  private static final Set<String> CANCEL_FIELDS = Set.of("reason", "requestedBy");
-  private static final Set<String> TRAVEL_FIELDS = Set.of("departureDate", "plannedReturnDate");
+  static final Set<String> CANCEL_FIELDS = Set.of("reason", "requestedBy");
+  static final Set<String> TRAVEL_FIELDS = Set.of("departureDate", "plannedReturnDate");
 
   private final CaseCancellation cancellation;
   private final TravelDates travelDates;

@@ -124,6 +124,8 @@ class CaseActionsIT {
       live.awaitEnded();
       assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(live.instanceId())
           .activityId(END_EVENT_CASE_CANCELLED).count()).as("ended through CaseCancelled").isOne();
+      assertThat(jdbc.queryForObject("select status from case_summary where case_number = ?", String.class,
+          cancel.caseNumber())).as("the case board").isEqualTo("CANCELLED");
       List<Map<String, Object>> audit = jdbc.queryForList(
           "select occurred_at, actor, action, detail from audit_event where case_number = ?", cancel.caseNumber());
       assertThat(audit).hasSize(1);
@@ -178,6 +180,10 @@ class CaseActionsIT {
     live.awaitPassed(SERVICE_TASK_RESCHEDULE_DEADLINES);
     assertThat(variable(live, Variables.LATEST_REQUEST_DATE)).isEqualTo("2026-11-24");
     assertThat(timer(live, TIMER_DOCUMENTS_LATE).getDuedate()).isEqualTo(local("2026-11-24", "10:00"));
+    assertThat(jdbc.queryForMap("select departure_date, planned_return_date, latest_request_date from case_summary "
+        + "where case_number = ?", caseNumber)).as("the case board").containsEntry("departure_date",
+        java.sql.Date.valueOf("2026-11-27")).containsEntry("planned_return_date", java.sql.Date.valueOf("2026-12-15"))
+        .containsEntry("latest_request_date", java.sql.Date.valueOf("2026-11-24"));
 
     deliverAll();
     String told = text(only(caseNumber, "New travel dates for your case " + caseNumber), "New travel dates for your case "
