@@ -137,6 +137,10 @@ public final class ExitReentryPermitProcess {
     public static final String REENTRY_DATE = "reentryDate";
     public static final String PERMIT_RETURN_DUE_DATE = "permitReturnDueDate";
     public static final String PERMIT_RETURNED_DATE = "permitReturnedDate";
+    /** Why the case was cancelled, as staff wrote it (shown to the client when the firm decided). */
+    public static final String CANCEL_REASON = "cancelReason";
+    /** Who asked for the cancellation: {@code CLIENT} or {@code FIRM}. */
+    public static final String CANCEL_REQUESTED_BY = "cancelRequestedBy";
 
     /**
      * Who the client is and how the case reaches them: changed only by the audited case action
@@ -147,7 +151,7 @@ public final class ExitReentryPermitProcess {
     /** The case's identity and the facts the model computes; no task's form may change them. */
     public static final List<String> COMPUTED = List.of(CASE_NUMBER, INTAKE_DATE, REQUIRED_DOCUMENTS, LEAD_TIME_DAYS,
         LATEST_REQUEST_DATE, LEAD_TIME_MET, FIRM_FEE_MXN, INM_FEE_MXN, UPLOADED_DOCUMENTS, RETURN_BY_DATE,
-        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE);
+        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE, CANCEL_REASON, CANCEL_REQUESTED_BY);
 
     private Variables() {
     }

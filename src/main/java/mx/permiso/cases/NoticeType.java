@@ -26,7 +26,9 @@ public enum NoticeType {
   /** To the client's address after staff changed their contact details (a new address gets a new case link). */
   CONTACT_CHANGED,
   /** To the address staff replaced: it no longer receives the case's emails; no case link. */
-  CONTACT_REPLACED;
+  CONTACT_REPLACED,
+  /** After staff changed the travel dates: the new dates and the deadlines that follow from them. */
+  TRAVEL_DATES_CHANGED;
 
   private final String pointlessFrom;
 

@@ -5,6 +5,8 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,7 +21,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * After the client's travel dates change: recomputes the dates that follow from them, then moves
+ * After the client's travel dates change: recomputes the dates that follow from them, tells the
+ * client the new dates and deadlines ({@link NoticeType#TRAVEL_DATES_CHANGED}), then moves
  * every pending timer and open task of the case by re-evaluating the model's own expressions
  * with the new dates, so the BPMN stays the one description of when each thing is due. A task's
  * due and follow-up dates are re-evaluated as of its creation: only a changed date moves them.
@@ -43,6 +46,12 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
     int leadTime = ((Number) execution.getVariable(LEAD_TIME_DAYS)).intValue();
     execution.setVariable(LATEST_REQUEST_DATE, deadlines.latestRequestDate(departure, leadTime).toString());
     execution.setVariable(LEAD_TIME_MET, deadlines.leadTimeMet(departure, leadTime));
+    // The client hears of the new dates and the deadlines they bring once those are computed; one email per
+    // change (this occurrence of the event sub-process), whoever changed them.
+    Map<String, Object> facts = new HashMap<>(execution.getVariables());
+    facts.put("travelDatesChange", execution.getId());
+    notices.send(execution.getProcessInstanceId(), (String) execution.getVariable(CASE_NUMBER),
+        NoticeType.TRAVEL_DATES_CHANGED, facts);
     if (execution.getVariable(RETURN_BY_DATE) instanceof String returnBy) {
       boolean late = deadlines.returnsAfterExpiry(
           LocalDate.parse((String) execution.getVariable(PLANNED_RETURN_DATE)), LocalDate.parse(returnBy));

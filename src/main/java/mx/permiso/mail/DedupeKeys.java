@@ -29,6 +29,8 @@ final class DedupeKeys {
       case RETURN_AFTER_EXPIRY -> fact(notice, "plannedReturnDate") + "/" + fact(notice, "returnByDate");
       // One per change of the client's contact.
       case CONTACT_CHANGED, CONTACT_REPLACED -> fact(notice, "contactChange");
+      // One per change of the travel dates (a change back to earlier dates is told again).
+      case TRAVEL_DATES_CHANGED -> fact(notice, "travelDatesChange");
       default -> "once";
     };
   }

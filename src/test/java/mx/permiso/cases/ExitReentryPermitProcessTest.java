@@ -490,6 +490,10 @@ class ExitReentryPermitProcessTest {
     assertThat(scenario.variable("latestRequestDate")).isEqualTo("2026-11-24");
     assertTimer(scenario, TIMER_DOCUMENTS_LATE, local("2026-11-24", "10:00"));
     assertTimer(scenario, TIMER_DOCUMENTS_REMINDER, local("2026-11-06", "10:00"));
+    // The client is told the new dates with the deadline computed from them.
+    assertThat(notices.of(NoticeType.TRAVEL_DATES_CHANGED)).singleElement().satisfies(told -> assertThat(told.facts())
+        .containsEntry("departureDate", "2026-11-27").containsEntry("plannedReturnDate", "2026-12-15")
+        .containsEntry("latestRequestDate", "2026-11-24"));
 
     scenario.clientSubmitsDocuments().verifyDocuments(true).confirmPayment(true).preparePaperwork()
         .bookAppointment("2026-11-12")
@@ -506,7 +510,10 @@ class ExitReentryPermitProcessTest {
     assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, local("2026-11-24", "10:00"),
         local("2026-11-24", "15:00"));
     assertThat(scenario.variable("returnsAfterExpiry")).isEqualTo(true);
-    assertThat(notices.types()).endsWith(RETURN_AFTER_EXPIRY);
+    assertThat(notices.types()).endsWith(NoticeType.TRAVEL_DATES_CHANGED, RETURN_AFTER_EXPIRY);
+    assertThat(notices.of(NoticeType.TRAVEL_DATES_CHANGED)).hasSize(2).last().satisfies(told -> assertThat(told.facts())
+        .containsEntry("departureDate", "2026-11-23").containsEntry("plannedReturnDate", "2027-01-15")
+        .containsKey("returnByDate"));
     assertThat(scenario.instance()).hasPassed(SERVICE_TASK_RESCHEDULE_DEADLINES).isWaitingAt(USER_TASK_CONFIRM_DEPARTURE);
   }
 

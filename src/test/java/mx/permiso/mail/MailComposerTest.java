@@ -75,6 +75,36 @@ class MailComposerTest {
   }
 
   @Test
+  void theCancellationIsWordedForWhoAskedAndShowsTheFirmsReasonOnly() {
+    Map<String, Object> facts = facts("en");
+    facts.put("cancelRequestedBy", "FIRM");
+    facts.put("cancelReason", "INM closed your file <today>");
+    ComposedMail firm = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.CASE_CANCELLED,
+        LocalDate.of(2026, 11, 5), facts), "en");
+    assertThat(firm.text()).contains("We have decided to cancel", "Our reason: INM closed your file <today>")
+        .doesNotContain("As requested");
+    assertThat(firm.html()).contains("INM closed your file &lt;today&gt;").doesNotContain("<today>");
+
+    facts.put("cancelRequestedBy", "CLIENT");
+    ComposedMail client = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.CASE_CANCELLED,
+        LocalDate.of(2026, 11, 5), facts), "es");
+    assertThat(client.text()).contains("Como lo solicitó").doesNotContain("INM closed", "Nuestro motivo");
+  }
+
+  @Test
+  void newTravelDatesNameTheDeadlineThatMattersNow() {
+    Map<String, Object> facts = facts("en");
+    facts.remove("returnByDate");
+    facts.remove("appointmentDate");
+    ComposedMail beforeFiling = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.TRAVEL_DATES_CHANGED,
+        LocalDate.of(2026, 11, 5), facts), "en");
+    assertThat(beforeFiling.text()).contains("Last day to file your request with INM").doesNotContain("lets you back");
+
+    ComposedMail withPermit = compose(NoticeType.TRAVEL_DATES_CHANGED, "en");
+    assertThat(withPermit.text()).contains("Last day your permit lets you back in").doesNotContain("to file");
+  }
+
+  @Test
   void everyEmailOfARunningCaseCarriesTheCaseLink() {
     Map<String, Object> facts = facts("es");
     facts.put("caseLink", "https://permiso.example/c/abc");

@@ -1,0 +1,158 @@
+package mx.permiso.cases;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff's case actions over JSON: {@code POST /api/cases/{caseNumber}/cancel} ({@link CaseCancellation})
+ * and {@code POST /api/cases/{caseNumber}/travel-dates} ({@link TravelDates}). 400 names each wrong
+ * field, 404 an unknown case, 409 a case that no longer allows the action.
+ */
+@RestController
+public class CaseActionController {
+
+  static final Set<String> CANCEL_FIELDS = Set.of("reason", "requestedBy");
+  static final Set<String> TRAVEL_FIELDS = Set.of("departureDate", "plannedReturnDate");
+
+  private final CaseCancellation cancellation;
+  private final TravelDates travelDates;
+  private final MessageSource messages;
+
+  public CaseActionController(CaseCancellation cancellation, TravelDates travelDates, MessageSource messages) {
+    this.cancellation = cancellation;
+    this.travelDates = travelDates;
+    this.messages = messages;
+  }
+
+  @PostMapping("/api/cases/{caseNumber}/cancel")
+  public ResponseEntity<Map<String, Object>> cancel(@PathVariable String caseNumber,
+      @RequestBody Map<String, Object> body, Principal staff, Locale locale) {
+    List<ContactRules.Problem> problems = unknownFields(body, CANCEL_FIELDS, locale);
+    Object reason = body.get("reason");
+    if (reason != null && !(reason instanceof String)) {
+      problems.add(problem("reason", "intake.error.field.wrongType", locale));
+    } else if (reason == null || ((String) reason).isBlank()) {
+      problems.add(problem("reason", "cancel.error.reason.missing", locale));
+    } else if (((String) reason).strip().length() > CaseCancellation.REASON_MAX_LENGTH) {
+      problems.add(problem("reason", "cancel.error.reason.tooLong", locale, CaseCancellation.REASON_MAX_LENGTH));
+    }
+    CaseCancellation.RequestedBy requestedBy = null;
+    for (CaseCancellation.RequestedBy choice : CaseCancellation.RequestedBy.values()) {
+      if (choice.name().equals(body.get("requestedBy"))) {
+        requestedBy = choice;
+      }
+    }
+    if (requestedBy == null) {
+      problems.add(problem("requestedBy", "cancel.error.requestedBy", locale));
+    }
+    if (!problems.isEmpty()) {
+      return ResponseEntity.badRequest().body(Map.of("errors", problems));
+    }
+    try {
+      cancellation.cancel(caseNumber, (String) reason, requestedBy, staff.getName());
+    } catch (CaseActionRefusedException e) {
+      return refused(e, locale);
+    } catch (OptimisticLockingException e) {
+      return busy(caseNumber, locale);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("caseNumber", caseNumber);
+    answer.put("cancelled", true);
+    answer.put("requestedBy", requestedBy.name());
+    return ResponseEntity.ok(answer);
+  }
+
+  @PostMapping("/api/cases/{caseNumber}/travel-dates")
+  public ResponseEntity<Map<String, Object>> changeTravelDates(@PathVariable String caseNumber,
+      @RequestBody Map<String, Object> body, Principal staff, Locale locale) {
+    List<ContactRules.Problem> problems = unknownFields(body, TRAVEL_FIELDS, locale);
+    LocalDate departure = date(body, "departureDate", problems, locale);
+    LocalDate plannedReturn = date(body, "plannedReturnDate", problems, locale);
+    if (!problems.isEmpty()) {
+      return ResponseEntity.badRequest().body(Map.of("errors", problems));
+    }
+    try {
+      TravelDates.Outcome outcome = travelDates.change(caseNumber, departure, plannedReturn, staff.getName());
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("caseNumber", caseNumber);
+      answer.put("departureDate", outcome.departureDate().toString());
+      answer.put("plannedReturnDate", outcome.plannedReturnDate().toString());
+      answer.put("changed", outcome.changed());
+      return ResponseEntity.ok(answer);
+    } catch (TravelDates.InvalidDatesException e) {
+      return ResponseEntity.badRequest().body(Map.of("errors", e.problems().stream()
+          .map(wrong -> problem(wrong.field(), wrong.code(), locale)).toList()));
+    } catch (CaseActionRefusedException e) {
+      return refused(e, locale);
+    } catch (OptimisticLockingException e) {
+      return busy(caseNumber, locale);
+    }
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(Locale locale) {
+    return ResponseEntity.badRequest().body(Map.of("errors", List.of(problem("body", "intake.error.body.unreadable",
+        locale))));
+  }
+
+  private LocalDate date(Map<String, Object> body, String field, List<ContactRules.Problem> problems, Locale locale) {
+    Object value = body.get(field);
+    if (value == null || value instanceof String text && text.isBlank()) {
+      problems.add(problem(field, "intake.error.date.missing", locale));
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      problems.add(problem(field, "intake.error.field.wrongType", locale));
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      problems.add(problem(field, "intake.error.date.invalid", locale));
+      return null;
+    }
+  }
+
+  private List<ContactRules.Problem> unknownFields(Map<String, Object> body, Set<String> known, Locale locale) {
+    List<ContactRules.Problem> problems = new ArrayList<>();
+    body.keySet().stream().filter(field -> !known.contains(field)).sorted()
+        .forEach(field -> problems.add(problem(field, "caseAction.error.field.unknown", locale, String.join(", ",
+            known.stream().sorted().toList()))));
+    return problems;
+  }
+
+  private ResponseEntity<Map<String, Object>> refused(CaseActionRefusedException e, Locale locale) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("message", messages.getMessage(e.code(), e.args(), locale));
+    if (e.field() != null) {
+      answer.put("errors", List.of(new ContactRules.Problem(e.field(), (String) answer.get("message"))));
+    }
+    return ResponseEntity.status(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT).body(answer);
+  }
+
+  private ResponseEntity<Map<String, Object>> busy(String caseNumber, Locale locale) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(Map.of("message", messages.getMessage("caseAction.error.busy", new Object[] {caseNumber}, locale)));
+  }
+
+  private ContactRules.Problem problem(String field, String code, Locale locale, Object... args) {
+    return new ContactRules.Problem(field, messages.getMessage(code, args, locale));
+  }
+}

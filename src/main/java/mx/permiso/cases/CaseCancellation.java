@@ -1,0 +1,68 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.CANCEL_REASON;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.CANCEL_REQUESTED_BY;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff cancel a running case: the model's {@code CaseCancelled} message ends the engagement and
+ * sends the client the cancellation (worded for who asked for it), and the audit log names who
+ * cancelled, why and at whose request, in one transaction. The application correlates the message
+ * itself: no staff member needs the engine's right to do so.
+ */
+@Service
+public class CaseCancellation {
+
+  static final String AUDIT_ACTION = "CaseCancelled";
+  /** Longest reason kept; the firm's reason is shown to the client. */
+  public static final int REASON_MAX_LENGTH = 1000;
+
+  /** Who asked for the cancellation: the client, or the firm's own decision. */
+  public enum RequestedBy {
+    CLIENT,
+    FIRM
+  }
+
+  private final RuntimeService runtime;
+  private final CaseRecords cases;
+  private final AuditLog audit;
+
+  public CaseCancellation(RuntimeService runtime, CaseRecords cases, AuditLog audit) {
+    this.runtime = runtime;
+    this.cases = cases;
+    this.audit = audit;
+  }
+
+  /**
+   * Cancels the case. {@code reason} is required (not blank, at most {@link #REASON_MAX_LENGTH});
+   * when the firm decided, the client reads it in the cancellation email.
+   *
+   * @throws CaseActionRefusedException 404 for an unknown case; 409 for an ended or already cancelled one
+   * @throws IllegalArgumentException for a blank or too long reason (the controller checks first)
+   */
+  @Transactional
+  public void cancel(String caseNumber, String reason, RequestedBy requestedBy, String actor) {
+    String kept = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+    if (kept.isEmpty() || kept.length() > REASON_MAX_LENGTH || requestedBy == null) {
+      throw new IllegalArgumentException("A reason (1-" + REASON_MAX_LENGTH + " characters) and who asked are needed");
+    }
+    ProcessInstance instance = CaseActions.running(runtime, cases, caseNumber);
+    try {
+      runtime.createMessageCorrelation(ExitReentryPermitProcess.Messages.CASE_CANCELLED)
+          .processInstanceId(instance.getId())
+          .setVariable(CANCEL_REASON, kept)
+          .setVariable(CANCEL_REQUESTED_BY, requestedBy.name())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException | NullValueException e) {
+      // The engagement is over already (cancelled a moment ago; its last email is on its way).
+      throw CaseActionRefusedException.conflict(null, "cancel.error.alreadyCancelled", caseNumber);
+    }
+    audit.record(caseNumber, actor, AUDIT_ACTION, "requestedBy: " + requestedBy + "; reason: " + kept);
+  }
+}

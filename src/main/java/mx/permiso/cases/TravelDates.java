@@ -1,0 +1,142 @@
+package mx.permiso.cases;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.DEPARTURE_DATE;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.PLANNED_RETURN_DATE;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mx.permiso.deadlines.Deadlines;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff change a running case's travel dates: the model's {@code TravelDatesChanged} message sets
+ * them, and its event sub-process recomputes the deadlines, moves every pending timer and open
+ * task and emails the client the new dates ({@link RescheduleDeadlinesDelegate}); the audit log
+ * names who changed which date from what to what, in the same transaction. Once the client has
+ * left Mexico only the planned return may change; once back, neither.
+ */
+@Service
+public class TravelDates {
+
+  static final String AUDIT_ACTION = "TravelDatesChanged";
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final CaseRecords cases;
+  private final AuditLog audit;
+  private final Deadlines deadlines;
+
+  public TravelDates(RuntimeService runtime, HistoryService history, CaseRecords cases, AuditLog audit,
+      Deadlines deadlines) {
+    this.runtime = runtime;
+    this.history = history;
+    this.cases = cases;
+    this.audit = audit;
+    this.deadlines = deadlines;
+  }
+
+  /** A date the case cannot take: the field and the message code ({@code messages*.properties}). */
+  public record Problem(String field, String code) {
+  }
+
+  /** Dates the case cannot take (400), each with its field. */
+  public static class InvalidDatesException extends RuntimeException {
+    private final List<Problem> problems;
+
+    InvalidDatesException(List<Problem> problems) {
+      super(problems.toString());
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
+  /** The case's dates after the change, and which of them changed (none: nothing was done). */
+  public record Outcome(LocalDate departureDate, LocalDate plannedReturnDate, List<String> changed) {
+  }
+
+  /**
+   * Changes the case's departure and planned return. An unchanged departure may lie in the past (the
+   * client has left); a changed one must be from today (the business time zone's) to a year ahead, and
+   * the return after the departure.
+   *
+   * @throws InvalidDatesException 400, naming each wrong date
+   * @throws CaseActionRefusedException 404 for an unknown case; 409 for an ended or cancelled case, a
+   *     changed departure once the client has left, or any change once the client is back
+   */
+  @Transactional
+  public Outcome change(String caseNumber, LocalDate departureDate, LocalDate plannedReturnDate, String actor) {
+    ProcessInstance instance = CaseActions.running(runtime, cases, caseNumber);
+    Map<String, Object> before;
+    try {
+      before = runtime.getVariables(instance.getId(), List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE));
+    } catch (NullValueException e) {
+      // It ended a moment ago (its last step ran in the background).
+      throw CaseActionRefusedException.conflict(null, "caseAction.error.ended", caseNumber);
+    }
+    LocalDate oldDeparture = LocalDate.parse((String) before.get(DEPARTURE_DATE));
+    LocalDate oldReturn = LocalDate.parse((String) before.get(PLANNED_RETURN_DATE));
+    boolean departureChanged = !departureDate.equals(oldDeparture);
+    boolean returnChanged = !plannedReturnDate.equals(oldReturn);
+
+    if (reached(instance, ExitReentryPermitProcess.Elements.SERVICE_TASK_COMPUTE_PERMIT_RETURN_DUE)
+        && (departureChanged || returnChanged)) {
+      throw CaseActionRefusedException.conflict(returnChanged ? "plannedReturnDate" : "departureDate",
+          "travel.error.back", caseNumber);
+    }
+    if (departureChanged && reached(instance, ExitReentryPermitProcess.Elements.USER_TASK_CONFIRM_REENTRY)) {
+      throw CaseActionRefusedException.conflict("departureDate", "travel.error.departed", caseNumber, oldDeparture);
+    }
+    List<Problem> problems = new ArrayList<>();
+    LocalDate today = deadlines.today();
+    if (departureChanged && departureDate.isBefore(today)) {
+      problems.add(new Problem("departureDate", "intake.error.departureDate.past"));
+    } else if (departureChanged && departureDate.isAfter(today.plusYears(1))) {
+      problems.add(new Problem("departureDate", "intake.error.departureDate.tooFar"));
+    }
+    if (!plannedReturnDate.isAfter(departureDate)) {
+      problems.add(new Problem("plannedReturnDate", "intake.error.plannedReturnDate.beforeDeparture"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDatesException(problems);
+    }
+    List<String> changed = new ArrayList<>();
+    if (departureChanged) {
+      changed.add(DEPARTURE_DATE);
+    }
+    if (returnChanged) {
+      changed.add(PLANNED_RETURN_DATE);
+    }
+    if (changed.isEmpty()) {
+      return new Outcome(departureDate, plannedReturnDate, List.of());
+    }
+    try {
+      runtime.createMessageCorrelation(ExitReentryPermitProcess.Messages.TRAVEL_DATES_CHANGED)
+          .processInstanceId(instance.getId())
+          .setVariable(DEPARTURE_DATE, departureDate.toString())
+          .setVariable(PLANNED_RETURN_DATE, plannedReturnDate.toString())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException | NullValueException e) {
+      // Cancelled or ended a moment ago: the engagement, and with it its deadlines, is over.
+      throw CaseActionRefusedException.conflict(null, "caseAction.error.ended", caseNumber);
+    }
+    audit.record(caseNumber, actor, AUDIT_ACTION, DEPARTURE_DATE + ": " + oldDeparture + " -> " + departureDate
+        + "; " + PLANNED_RETURN_DATE + ": " + oldReturn + " -> " + plannedReturnDate);
+    return new Outcome(departureDate, plannedReturnDate, List.copyOf(changed));
+  }
+
+  private boolean reached(ProcessInstance instance, String activityId) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .count() > 0;
+  }
+}
