@@ -137,6 +137,8 @@ public final class ExitReentryPermitProcess {
     public static final String REENTRY_DATE = "reentryDate";
     public static final String PERMIT_RETURN_DUE_DATE = "permitReturnDueDate";
     public static final String PERMIT_RETURNED_DATE = "permitReturnedDate";
+    /** The latest staff notes, as every task form shows them (written by {@code CaseNotes}). */
+    public static final String CASE_NOTES = "caseNotes";
 
     /**
      * Who the client is and how the case reaches them: changed only by the audited case action
@@ -147,7 +149,7 @@ public final class ExitReentryPermitProcess {
     /** The case's identity and the facts the model computes; no task's form may change them. */
     public static final List<String> COMPUTED = List.of(CASE_NUMBER, INTAKE_DATE, REQUIRED_DOCUMENTS, LEAD_TIME_DAYS,
         LATEST_REQUEST_DATE, LEAD_TIME_MET, FIRM_FEE_MXN, INM_FEE_MXN, UPLOADED_DOCUMENTS, RETURN_BY_DATE,
-        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE);
+        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE, CASE_NOTES);
 
     private Variables() {
     }
