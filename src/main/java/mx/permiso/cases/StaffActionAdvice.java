@@ -10,8 +10,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * How the staff actions on a case (notes, documents, resent emails) answer a refusal:
@@ -35,6 +37,18 @@ public class StaffActionAdvice {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(Locale locale) {
     return answer(HttpStatus.BAD_REQUEST, "body", messages.getMessage("intake.error.body.unreadable", null, locale));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e, Locale locale) {
+    return answer(HttpStatus.BAD_REQUEST, e.getParameterName(), messages.getMessage("staff.error.missing",
+        new Object[] {e.getParameterName()}, locale));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e, Locale locale) {
+    return answer(HttpStatus.BAD_REQUEST, e.getRequestPartName(), messages.getMessage("staff.error.missing",
+        new Object[] {e.getRequestPartName()}, locale));
   }
 
   /** Another step of the case changed it at the same moment: nothing was written, the caller may try again. */

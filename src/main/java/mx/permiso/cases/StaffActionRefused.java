@@ -1,8 +1,8 @@
 package mx.permiso.cases;
 
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import java.util.Locale;
 
 /**
  * Why a staff action on a case (a note, a document, a resent email) was not taken: the answer's

@@ -241,6 +241,10 @@ class StaffCaseActionsIT {
     assertThat(notRequired.statusCode()).isEqualTo(400);
     assertThat(notRequired.body()).contains("\"field\":\"kind\"",
         "FLIGHT_ITINERARY, APPLICATION_STATUS_NUT, PHOTO_CHILD_SIZE, INM_PAPERWORK");
+    HttpResponse<String> noKind = http.upload("/api/cases/" + caseNumber + "/documents", "passport.pdf", pdf, STAFF,
+        TestUsers.PASSWORD);
+    assertThat(noKind.statusCode()).isEqualTo(400);
+    assertThat(noKind.body()).contains("\"field\":\"kind\"");
     HttpResponse<String> notAFile = http.upload(documents + "FLIGHT_ITINERARY", "itinerary.exe",
         new byte[] {'M', 'Z', 0, 0}, MANAGER, TestUsers.PASSWORD);
     assertThat(notAFile.statusCode()).isEqualTo(400);
