@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/cases/{caseNumber}} for staff: where a case stands and its dates. */
+/** {@code GET /api/cases/{caseNumber}} for staff: where a case stands, its dates and its notes (newest first). */
 @RestController
 public class CaseSummaryController {
 
@@ -21,10 +21,12 @@ public class CaseSummaryController {
 
   private final CaseRecords cases;
   private final TaskService tasks;
+  private final CaseNotes notes;
 
-  public CaseSummaryController(CaseRecords cases, TaskService tasks) {
+  public CaseSummaryController(CaseRecords cases, TaskService tasks, CaseNotes notes) {
     this.cases = cases;
     this.tasks = tasks;
+    this.notes = notes;
   }
 
   @GetMapping("/api/cases/{caseNumber}")
@@ -37,6 +39,7 @@ public class CaseSummaryController {
     summary.put("openTasks", tasks.createTaskQuery().processInstanceId(record.instance().getId()).list().stream()
         .map(Task::getName).toList());
     summary.putAll(record.variables());
+    summary.put("notes", notes.of(caseNumber));
     return summary;
   }
 }

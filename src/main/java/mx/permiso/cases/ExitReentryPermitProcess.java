@@ -141,6 +141,8 @@ public final class ExitReentryPermitProcess {
     public static final String CANCEL_REASON = "cancelReason";
     /** Who asked for the cancellation: {@code CLIENT} or {@code FIRM}. */
     public static final String CANCEL_REQUESTED_BY = "cancelRequestedBy";
+    /** The latest staff notes, as every task form shows them (written by {@code CaseNotes}). */
+    public static final String CASE_NOTES = "caseNotes";
 
     /**
      * Who the client is and how the case reaches them: changed only by the audited case action
@@ -151,7 +153,8 @@ public final class ExitReentryPermitProcess {
     /** The case's identity and the facts the model computes; no task's form may change them. */
     public static final List<String> COMPUTED = List.of(CASE_NUMBER, INTAKE_DATE, REQUIRED_DOCUMENTS, LEAD_TIME_DAYS,
         LATEST_REQUEST_DATE, LEAD_TIME_MET, FIRM_FEE_MXN, INM_FEE_MXN, UPLOADED_DOCUMENTS, RETURN_BY_DATE,
-        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE, CANCEL_REASON, CANCEL_REQUESTED_BY);
+        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE, CANCEL_REASON, CANCEL_REQUESTED_BY,
+        CASE_NOTES);
 
     private Variables() {
     }

@@ -128,8 +128,9 @@ public class ClientCases {
       // Not one of the page's upload forms: shown at the top of the page, not next to a document.
       throw new ClientRequestException(null, "document.error.kind", HttpStatus.BAD_REQUEST);
     }
+    // The limit guards against a flood through the link: what staff attached for the client does not use it up.
     if (documents.listOf(open.caseNumber()).stream().filter(document -> required.contains(document.kind()))
-        .count() >= maxUploadsPerCase) {
+        .filter(document -> CLIENT.equals(document.uploadedBy())).count() >= maxUploadsPerCase) {
       throw new ClientRequestException("file", "case.error.tooManyFiles", HttpStatus.CONFLICT);
     }
     DocumentStore.StoredDocument stored = documents.store(open.caseNumber(), kind, fileName, content, CLIENT);

@@ -55,10 +55,10 @@ public class DocumentStore {
 
   /** What the case holds, without the content: for lists and checklists. */
   public List<DocumentInfo> listOf(String caseNumber) {
-    return jdbc.query("select id, kind, file_name, content_type, size_bytes, uploaded_at from case_document "
-            + "where case_number = ? order by uploaded_at, id",
+    return jdbc.query("select id, kind, file_name, content_type, size_bytes, uploaded_at, uploaded_by "
+            + "from case_document where case_number = ? order by uploaded_at, id",
         (rs, row) -> new DocumentInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-            rs.getTimestamp(6).toInstant()), caseNumber);
+            rs.getTimestamp(6).toInstant(), rs.getString(7)), caseNumber);
   }
 
   /** One document of the case, if the case holds it. */
@@ -97,9 +97,12 @@ public class DocumentStore {
     return base + "." + type.extension();
   }
 
-  /** A document as listed: what it is, without its content. */
+  /**
+   * A document as listed: what it is, without its content, and who uploaded it ({@code client}
+   * through the case page, else the staff member who attached it).
+   */
   public record DocumentInfo(long id, String kind, String fileName, String contentType, long sizeBytes,
-      Instant uploadedAt) {
+      Instant uploadedAt, String uploadedBy) {
   }
 
   /** A document as stored. */

@@ -5,11 +5,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.intake.CaseNumbers;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,23 +24,24 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The documents of a case, for staff. They attach what they prepare, such as the INM request
  * form and letter downloaded from INM's portal ({@code kind=INM_PAPERWORK}), which travel with
- * the email that asks the client to check and sign them; and they open what the client
+ * the email that asks the client to check and sign them, and any document the case requires that
+ * the client emailed or brought in ({@link StaffDocuments}); and they open what the client
  * uploaded (linked from the Tasklist form of the verification task). A document is always
  * downloaded as the type its content was recognised as, never shown inline.
  */
 @RestController
 public class StaffDocumentController {
 
-  /** Kinds staff may attach. */
-  public static final List<String> STAFF_KINDS = List.of("INM_PAPERWORK");
+  /** Kinds only staff attach (never the client's): not listed among the client's documents. */
+  public static final List<String> STAFF_KINDS = List.of(StaffDocuments.INM_PAPERWORK);
 
   private final DocumentStore documents;
-  private final HistoryService history;
+  private final StaffDocuments staffDocuments;
   private final MessageSource messages;
 
-  public StaffDocumentController(DocumentStore documents, HistoryService history, MessageSource messages) {
+  public StaffDocumentController(DocumentStore documents, StaffDocuments staffDocuments, MessageSource messages) {
     this.documents = documents;
-    this.history = history;
+    this.staffDocuments = staffDocuments;
     this.messages = messages;
   }
 
@@ -55,27 +52,14 @@ public class StaffDocumentController {
 
   @PostMapping("/api/cases/{caseNumber}/documents")
   public ResponseEntity<Map<String, Object>> upload(@PathVariable String caseNumber, @RequestParam String kind,
-      @RequestParam MultipartFile file, Principal staff, Locale locale) throws IOException {
+      @RequestParam MultipartFile file, Principal staff) throws IOException {
     if (!CaseNumbers.isCaseNumber(caseNumber)) {
       throw new RejectedDocumentException("caseNumber", "document.error.caseNumber");
     }
-    if (!STAFF_KINDS.contains(kind)) {
-      throw new RejectedDocumentException("kind", "document.error.staffKind", String.join(", ", STAFF_KINDS));
-    }
-    // A document belongs to a case staff still work on: not to a number no case has, nor to an ended case.
-    Optional<HistoricProcessInstance> found = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).processDefinitionKey(ExitReentryPermitProcess.KEY)
-        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst();
-    if (found.isEmpty()) {
-      return refused(HttpStatus.NOT_FOUND, "document.error.noCase", caseNumber, locale);
-    }
-    if (found.get().getEndTime() != null) {
-      return refused(HttpStatus.CONFLICT, "document.error.caseEnded", caseNumber, locale);
-    }
-    DocumentStore.StoredDocument stored = documents.store(caseNumber, kind, file.getOriginalFilename(), file.getBytes(),
-        staff.getName());
+    DocumentStore.StoredDocument stored = staffDocuments.attach(caseNumber, kind, file.getOriginalFilename(),
+        file.getBytes(), staff.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseNumber", caseNumber, "kind", kind,
-        "fileName", stored.fileName(), "contentType", stored.contentType()));
+        "fileName", stored.fileName(), "contentType", stored.contentType(), "uploadedBy", staff.getName()));
   }
 
   @GetMapping("/api/cases/{caseNumber}/documents/{id}")
@@ -89,12 +73,6 @@ public class StaffDocumentController {
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(document.content());
-  }
-
-  private ResponseEntity<Map<String, Object>> refused(HttpStatus status, String code, String caseNumber,
-      Locale locale) {
-    return ResponseEntity.status(status).body(Map.of("errors", List.of(Map.of("field", "caseNumber",
-        "message", messages.getMessage(code, new Object[] {caseNumber}, locale)))));
   }
 
   @ExceptionHandler(RejectedDocumentException.class)

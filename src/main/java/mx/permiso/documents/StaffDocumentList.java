@@ -8,15 +8,17 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The documents the client uploaded, as Markdown for a Tasklist form: under each document's
- * name, a link per file (it opens the file for the logged-in staff member), with its type and
- * size. Kept within what a text variable holds; past that, the rest is counted, not listed.
+ * The client's documents, as Markdown for a Tasklist form: under each document's name, a link
+ * per file (it opens the file for the logged-in staff member), with its type and size; those
+ * staff attached for the client (brought in, emailed) count the same and name who attached them. Kept within what a text variable holds; past that, the rest is counted, not listed.
  */
 @Component
 public class StaffDocumentList {
 
   /** A String variable holds 4,000 characters in the engine's tables; leave room for the last line. */
   static final int MAX_LENGTH = 3_800;
+  /** Who uploaded what the client sent through the case page. */
+  static final String CLIENT = "client";
 
   private final DocumentStore documents;
 
@@ -38,7 +40,7 @@ public class StaffDocumentList {
       for (DocumentStore.DocumentInfo document : kind.getValue()) {
         String line = "- [" + escape(document.fileName()) + "](" + StaffDocumentController.path(caseNumber, document.id())
             + ") " + DocumentType.fromContentType(document.contentType()).map(type -> type.name() + ", ").orElse("")
-            + kilobytes(document.sizeBytes()) + "\n";
+            + kilobytes(document.sizeBytes()) + attachedBy(document) + "\n";
         if (markdown.length() + heading.length() + line.length() > MAX_LENGTH) {
           return markdown + "\n_" + left + " more not listed here: too many to show._";
         }
@@ -48,6 +50,12 @@ public class StaffDocumentList {
       }
     }
     return markdown.toString().strip();
+  }
+
+  /** A document staff attached for the client (brought in, emailed) says who attached it. */
+  private static String attachedBy(DocumentStore.DocumentInfo document) {
+    return document.uploadedBy() == null || CLIENT.equals(document.uploadedBy()) ? ""
+        : ", attached by " + escape(document.uploadedBy());
   }
 
   private static String kilobytes(long bytes) {

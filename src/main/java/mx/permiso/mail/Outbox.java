@@ -142,6 +142,35 @@ public class Outbox {
         + "and status = 'PENDING' and locked_by = ?", node);
   }
 
+  /** One message of the case, locked until the transaction ends (a resend of it waits for another under way). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public java.util.Optional<OutboxMessage> lockOfCase(String caseNumber, long id) {
+    return jdbc.query("select " + COLUMNS + " from outbox_message where case_number = ? and id = ? for update",
+        MESSAGE, caseNumber, id).stream().findFirst();
+  }
+
+  /** The messages whose dedupe key starts with this, by status: the resends of one email. */
+  public List<Status> statusesOfKeysStartingWith(String prefix) {
+    return jdbc.queryForList("select status from outbox_message where dedupe_key like ? escape '!'", String.class,
+        prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%").stream().map(Status::valueOf).toList();
+  }
+
+  /** Records that the message with this key is a resend of another. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void markResendOf(String dedupeKey, long originalId) {
+    jdbc.update("update outbox_message set resend_of = ? where dedupe_key = ?", originalId, dedupeKey);
+  }
+
+  /** For each resent message of the case, the message it copies. */
+  public java.util.Map<Long, Long> resendsOf(String caseNumber) {
+    java.util.Map<Long, Long> resends = new java.util.HashMap<>();
+    jdbc.query("select id, resend_of from outbox_message where case_number = ? and resend_of is not null",
+        rs -> {
+          resends.put(rs.getLong(1), rs.getLong(2));
+        }, caseNumber);
+    return resends;
+  }
+
   /** Every message of a case, oldest first: the case's communication log. */
   public List<OutboxMessage> forCase(String caseNumber) {
     return jdbc.query("select " + COLUMNS + " from outbox_message where case_number = ? order by created_at, id",

@@ -96,12 +96,13 @@ public class CaseRetention {
     int emails = jdbc.update("update outbox_message set recipient = '', subject = '', body_text = '', body_html = '', "
         + "last_error = null where case_number = ?", number);
     jdbc.update("update audit_event set detail = null where case_number = ?", number);
+    jdbc.update("update case_note set text = '' where case_number = ?", number);
     history.deleteHistoricProcessInstancesIfExists(List.of(ended.processInstanceId()));
     jdbc.update("update case_summary set client_name = null, client_search = null, client_email = null, "
         + "task_name = null, assignee = null, anonymised_at = ? where case_number = ?",
         Timestamp.from(clock.instant()), number);
     audit.record(number, "retention", "PERSONAL_DATA_REMOVED",
-        documents + " document(s) deleted, " + emails + " email(s) emptied, engine history deleted");
+        documents + " document(s) deleted, " + emails + " email(s) emptied, notes emptied, engine history deleted");
     return true;
   }
 

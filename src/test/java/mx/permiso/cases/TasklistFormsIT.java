@@ -41,6 +41,8 @@ class TasklistFormsIT {
 
   private static final String CASE = "EXR-2026-0200";
   private static final String STAFF = "lucia";
+  /** Notes show with their time in the office's zone (the sample case's clock: 3 November, 09:00 there). */
+  private static final String WHEN_TODAY = "2026-11-03 09:00";
 
   @LocalServerPort
   int port;
@@ -60,6 +62,9 @@ class TasklistFormsIT {
   @Autowired
   DocumentStore documents;
 
+  @Autowired
+  CaseNotes notes;
+
   private Browser browser;
   private Tasklist tasklist;
   private final java.util.List<String> completed = new java.util.ArrayList<>();
@@ -77,8 +82,11 @@ class TasklistFormsIT {
       tasklist = new Tasklist(opened, port);
       tasklist.logIn(STAFF, TestUsers.PASSWORD);
 
+      // Every form shows the case's latest notes, read-only, and completes with them.
+      notes.add(CASE, "Client prefers a call after 5 pm.", STAFF);
       work(USER_TASK_REVIEW_INTAKE, form -> {
         assertThat(field("clientName").getDomProperty("value")).isEqualTo("Jane Doe");
+        assertNotes("lucia: Client prefers a call after 5 pm.");
         check("intakeAccepted");
       });
       await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
@@ -86,7 +94,11 @@ class TasklistFormsIT {
             .processInstanceBusinessKey(CASE).correlate();
         return true;
       });
-      work(USER_TASK_VERIFY_DOCUMENTS, form -> check("documentsComplete"));
+      notes.add(CASE, "Passport photo looks dark; accepted.", STAFF);
+      work(USER_TASK_VERIFY_DOCUMENTS, form -> {
+        assertNotes("lucia: Passport photo looks dark; accepted.");
+        check("documentsComplete");
+      });
       work(USER_TASK_CONFIRM_PAYMENT, form -> {
         assertThat(field("inmFeeMxn").getDomProperty("value")).isEqualTo("522");
         check("paymentReceived");
@@ -161,6 +173,13 @@ class TasklistFormsIT {
 
   private WebElement field(String key) {
     return browser.await(By.cssSelector("[id$='-Field_" + key + "']"));
+  }
+
+  private void assertNotes(String latest) {
+    WebElement shown = field("caseNotes");
+    assertThat(shown.getTagName()).isEqualTo("textarea");
+    assertThat(shown.getDomProperty("value")).startsWith(WHEN_TODAY).contains(latest);
+    assertThat(shown.getAttribute("readonly") != null || !shown.isEnabled()).as("read-only").isTrue();
   }
 
   private void check(String key) {

@@ -124,6 +124,10 @@ class ClientPortalIT {
   void aCaseTakesSoManyClientFilesAndStaffSeeThemAll() {
     String caseNumber = "EXR-2026-0506";
     Opened opened = caseAwaitingDocuments(caseNumber, "Rosa Medina");
+    // What staff attach for the client (brought to the office) does not use up the client's own uploads.
+    TestUsers.ensure(engine.getIdentityService(), STAFF, StaffGroups.LEGAL_STAFF);
+    assertThat(Http.at(port).upload("/api/cases/" + caseNumber + "/documents?kind=FLIGHT_ITINERARY", "vuelo.pdf",
+        SampleFiles.pdf("Vuelo"), STAFF, TestUsers.PASSWORD).statusCode()).isEqualTo(201);
     Http client = Http.at(port);
     String csrf = Http.csrfToken(client.page("/c/" + opened.token(), "es"));
     Map<String, String> photo = Map.of("_csrf", csrf, "kind", "PHOTO_CHILD_SIZE");
@@ -138,12 +142,12 @@ class ClientPortalIT {
 
     assertThat(oneTooMany.statusCode()).isEqualTo(409);
     assertThat(problem(oneTooMany)).startsWith("Ya subió el máximo de archivos de un caso.");
-    assertThat(storedDocuments(caseNumber)).isEqualTo(20);
+    assertThat(storedDocuments(caseNumber)).isEqualTo(21);
     assertThat(client.postForm("/c/" + opened.token() + "/actions/DocumentsSubmitted", Map.of("_csrf", csrf))
         .statusCode()).isEqualTo(302);
     Task verify = opened.live().awaitTask(USER_TASK_VERIFY_DOCUMENTS);
     String list = (String) engine.getTaskService().getVariableLocal(verify.getId(), "uploadedDocuments");
-    assertThat(Pattern.compile("/api/cases/EXR-2026-0506/documents/\\d+").matcher(list).results()).hasSize(20);
+    assertThat(Pattern.compile("/api/cases/EXR-2026-0506/documents/\\d+").matcher(list).results()).hasSize(21);
   }
 
   @Test

@@ -8,6 +8,7 @@ import mx.permiso.caseboard.CaseStatus;
 import mx.permiso.caseboard.CaseSummaries;
 import mx.permiso.caseboard.CaseSummary;
 import mx.permiso.cases.AuditLog;
+import mx.permiso.cases.CaseNotes;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.support.LiveCase;
 import mx.permiso.support.PostgresApplicationTest;
@@ -58,6 +59,9 @@ class RetentionIT {
   AuditLog audit;
 
   @Autowired
+  CaseNotes notes;
+
+  @Autowired
   JdbcTemplate jdbc;
 
   @AfterEach
@@ -71,6 +75,7 @@ class RetentionIT {
     LiveCase old = started("EXR-2026-0501", NAME, EMAIL);
     documents.store("EXR-2026-0501", "PASSPORT", "pasaporte.pdf", SampleFiles.pdf("Pasaporte"), "client");
     audit.record("EXR-2026-0501", "client", "DOCUMENT_UPLOADED", "pasaporte.pdf");
+    notes.add("EXR-2026-0501", NAME + " called from " + EMAIL, "lucia");
     old.correlate("CaseCancelled", Map.of()).awaitEnded();
     LiveCase open = started("EXR-2026-0502", OTHER_NAME, OTHER_EMAIL);
 
@@ -103,8 +108,10 @@ class RetentionIT {
         .count()).isZero();
     assertThat(audit.of("EXR-2026-0501")).extracting(AuditLog.Entry::detail)
         .noneMatch(detail -> detail != null && detail.contains("pasaporte"));
+    assertThat(jdbc.queryForList("select author || ':' || text from case_note where case_number = ?", String.class,
+        "EXR-2026-0501")).as("who wrote a note, and when, stays; its text goes").containsExactly("lucia:");
     // The client's name and address are nowhere in the application's tables or the engine's history.
-    for (String table : new String[] {"outbox_message", "case_summary", "audit_event", "act_hi_varinst",
+    for (String table : new String[] {"outbox_message", "case_note", "case_summary", "audit_event", "act_hi_varinst",
         "act_hi_taskinst", "act_hi_detail"}) {
       String rows = jdbc.queryForList("select cast(t.* as text) from " + table + " t", String.class).toString();
       assertThat(rows).as(table).doesNotContain(EMAIL).doesNotContain(NAME);
