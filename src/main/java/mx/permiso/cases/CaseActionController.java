@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Staff's case actions over JSON: {@code POST /api/cases/{caseNumber}/cancel} ({@link CaseCancellation})
  * and {@code POST /api/cases/{caseNumber}/travel-dates} ({@link TravelDates}). 400 names each wrong
- * field, 404 an unknown case, 409 a case that no longer allows the action.
+ * field, 404 an unknown case, 409 a case that no longer allows the action ({@link StaffActionAdvice}).
  */
 @RestController
 public class CaseActionController {
@@ -65,13 +61,7 @@ public class CaseActionController {
     if (!problems.isEmpty()) {
       return ResponseEntity.badRequest().body(Map.of("errors", problems));
     }
-    try {
-      cancellation.cancel(caseNumber, (String) reason, requestedBy, staff.getName());
-    } catch (CaseActionRefusedException e) {
-      return refused(e, locale);
-    } catch (OptimisticLockingException e) {
-      return busy(caseNumber, locale);
-    }
+    cancellation.cancel(caseNumber, (String) reason, requestedBy, staff.getName());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("caseNumber", caseNumber);
     answer.put("cancelled", true);
@@ -99,17 +89,7 @@ public class CaseActionController {
     } catch (TravelDates.InvalidDatesException e) {
       return ResponseEntity.badRequest().body(Map.of("errors", e.problems().stream()
           .map(wrong -> problem(wrong.field(), wrong.code(), locale)).toList()));
-    } catch (CaseActionRefusedException e) {
-      return refused(e, locale);
-    } catch (OptimisticLockingException e) {
-      return busy(caseNumber, locale);
     }
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(Locale locale) {
-    return ResponseEntity.badRequest().body(Map.of("errors", List.of(problem("body", "intake.error.body.unreadable",
-        locale))));
   }
 
   private LocalDate date(Map<String, Object> body, String field, List<ContactRules.Problem> problems, Locale locale) {
@@ -136,20 +116,6 @@ public class CaseActionController {
         .forEach(field -> problems.add(problem(field, "caseAction.error.field.unknown", locale, String.join(", ",
             known.stream().sorted().toList()))));
     return problems;
-  }
-
-  private ResponseEntity<Map<String, Object>> refused(CaseActionRefusedException e, Locale locale) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("message", messages.getMessage(e.code(), e.args(), locale));
-    if (e.field() != null) {
-      answer.put("errors", List.of(new ContactRules.Problem(e.field(), (String) answer.get("message"))));
-    }
-    return ResponseEntity.status(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT).body(answer);
-  }
-
-  private ResponseEntity<Map<String, Object>> busy(String caseNumber, Locale locale) {
-    return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(Map.of("message", messages.getMessage("caseAction.error.busy", new Object[] {caseNumber}, locale)));
   }
 
   private ContactRules.Problem problem(String field, String code, Locale locale, Object... args) {

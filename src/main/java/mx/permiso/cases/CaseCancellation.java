@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +31,10 @@ public class CaseCancellation {
   }
 
   private final RuntimeService runtime;
-  private final CaseRecords cases;
+  private final RunningCases cases;
   private final AuditLog audit;
 
-  public CaseCancellation(RuntimeService runtime, CaseRecords cases, AuditLog audit) {
+  public CaseCancellation(RuntimeService runtime, RunningCases cases, AuditLog audit) {
     this.runtime = runtime;
     this.cases = cases;
     this.audit = audit;
@@ -43,7 +44,7 @@ public class CaseCancellation {
    * Cancels the case. {@code reason} is required (not blank, at most {@link #REASON_MAX_LENGTH});
    * when the firm decided, the client reads it in the cancellation email.
    *
-   * @throws CaseActionRefusedException 404 for an unknown case; 409 for an ended or already cancelled one
+   * @throws StaffActionRefused 404 for an unknown case; 409 for an ended or already cancelled one
    * @throws IllegalArgumentException for a blank or too long reason (the controller checks first)
    */
   @Transactional
@@ -52,7 +53,7 @@ public class CaseCancellation {
     if (kept.isEmpty() || kept.length() > REASON_MAX_LENGTH || requestedBy == null) {
       throw new IllegalArgumentException("A reason (1-" + REASON_MAX_LENGTH + " characters) and who asked are needed");
     }
-    ProcessInstance instance = CaseActions.running(runtime, cases, caseNumber);
+    ProcessInstance instance = cases.require(caseNumber);
     try {
       runtime.createMessageCorrelation(ExitReentryPermitProcess.Messages.CASE_CANCELLED)
           .processInstanceId(instance.getId())
@@ -61,7 +62,7 @@ public class CaseCancellation {
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException | NullValueException e) {
       // The engagement is over already (cancelled a moment ago; its last email is on its way).
-      throw CaseActionRefusedException.conflict(null, "cancel.error.alreadyCancelled", caseNumber);
+      throw new StaffActionRefused(HttpStatus.CONFLICT, null, "cancel.error.alreadyCancelled", caseNumber);
     }
     audit.record(caseNumber, actor, AUDIT_ACTION, "requestedBy: " + requestedBy + "; reason: " + kept);
   }

@@ -7,12 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code PUT /api/cases/{caseNumber}/client} for staff: change the client's name, email, phone or
  * language (any of them) on a running case, audited and told to the client ({@link ClientContacts}).
- * 400 names each wrong field, 404 an unknown case, 409 an ended one.
+ * 400 names each wrong field, 404 an unknown case, 409 an ended one ({@link StaffActionAdvice}).
  */
 @RestController
 public class ClientContactController {
@@ -58,27 +54,12 @@ public class ClientContactController {
     if (!problems.isEmpty()) {
       return ResponseEntity.badRequest().body(Map.of("errors", problems));
     }
-    try {
-      ClientContacts.Outcome outcome = contacts.change(caseNumber, new ClientContacts.Change(values), staff.getName());
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("caseNumber", caseNumber);
-      answer.putAll(outcome.contact());
-      answer.put("changed", outcome.changed());
-      return ResponseEntity.ok(answer);
-    } catch (ClientContacts.CaseNotOpenException e) {
-      return ResponseEntity.status(e.ended() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND)
-          .body(Map.of("message", message(e.ended() ? "contact.error.ended" : "contact.error.notFound", locale,
-              caseNumber)));
-    } catch (OptimisticLockingException e) {
-      return ResponseEntity.status(HttpStatus.CONFLICT)
-          .body(Map.of("message", message("contact.error.busy", locale, caseNumber)));
-    }
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(Locale locale) {
-    return ResponseEntity.badRequest().body(Map.of("errors", List.of(problem("body", "intake.error.body.unreadable",
-        locale))));
+    ClientContacts.Outcome outcome = contacts.change(caseNumber, new ClientContacts.Change(values), staff.getName());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("caseNumber", caseNumber);
+    answer.putAll(outcome.contact());
+    answer.put("changed", outcome.changed());
+    return ResponseEntity.ok(answer);
   }
 
   private ContactRules.Problem problem(String field, String code, Locale locale) {

@@ -29,13 +29,13 @@ public class ClientContacts {
   static final String AUDIT_ACTION = "ClientContactChanged";
 
   private final RuntimeService runtime;
-  private final CaseRecords cases;
+  private final RunningCases running;
   private final AuditLog audit;
   private final CaseNotices notices;
 
-  public ClientContacts(RuntimeService runtime, CaseRecords cases, AuditLog audit, CaseNotices notices) {
+  public ClientContacts(RuntimeService runtime, RunningCases running, AuditLog audit, CaseNotices notices) {
     this.runtime = runtime;
-    this.cases = cases;
+    this.running = running;
     this.audit = audit;
     this.notices = notices;
   }
@@ -48,28 +48,9 @@ public class ClientContacts {
   public record Outcome(Map<String, Object> contact, List<String> changed) {
   }
 
-  /** Why a change was not made. */
-  public static class CaseNotOpenException extends RuntimeException {
-    private final boolean ended;
-
-    CaseNotOpenException(String caseNumber, boolean ended) {
-      super((ended ? "Case ended: " : "No case ") + caseNumber);
-      this.ended = ended;
-    }
-
-    public boolean ended() {
-      return ended;
-    }
-  }
-
   @Transactional
   public Outcome change(String caseNumber, Change change, String actor) {
-    ProcessInstance instance = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ExitReentryPermitProcess.KEY).processInstanceBusinessKey(caseNumber)
-        .list().stream().findFirst().orElse(null);
-    if (instance == null) {
-      throw new CaseNotOpenException(caseNumber, cases.find(caseNumber, List.of(CASE_NUMBER)).isPresent());
-    }
+    ProcessInstance instance = running.require(caseNumber);
     Map<String, Object> before = runtime.getVariables(instance.getId(), CLIENT_CONTACT);
     Map<String, Object> updates = new LinkedHashMap<>();
     for (String field : CLIENT_CONTACT) {

@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * How the staff actions on a case (notes, documents, resent emails) answer a refusal:
+ * How the staff actions on a case (cancel, travel dates, client contact, notes, documents, resent
+ * emails) answer a refusal:
  * {@code {"errors": [{"field", "message"}]}} with the refusal's status, in the caller's language.
  */
-@RestControllerAdvice(assignableTypes = {CaseNoteController.class, StaffDocumentController.class,
-    CommunicationLogController.class})
+@RestControllerAdvice(assignableTypes = {CaseActionController.class, ClientContactController.class,
+    CaseNoteController.class, StaffDocumentController.class, CommunicationLogController.class})
 public class StaffActionAdvice {
 
   private final MessageSource messages;

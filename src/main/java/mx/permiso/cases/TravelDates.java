@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,15 +31,15 @@ public class TravelDates {
 
   private final RuntimeService runtime;
   private final HistoryService history;
-  private final CaseRecords cases;
+  private final RunningCases running;
   private final AuditLog audit;
   private final Deadlines deadlines;
 
-  public TravelDates(RuntimeService runtime, HistoryService history, CaseRecords cases, AuditLog audit,
+  public TravelDates(RuntimeService runtime, HistoryService history, RunningCases running, AuditLog audit,
       Deadlines deadlines) {
     this.runtime = runtime;
     this.history = history;
-    this.cases = cases;
+    this.running = running;
     this.audit = audit;
     this.deadlines = deadlines;
   }
@@ -71,18 +72,18 @@ public class TravelDates {
    * the return after the departure.
    *
    * @throws InvalidDatesException 400, naming each wrong date
-   * @throws CaseActionRefusedException 404 for an unknown case; 409 for an ended or cancelled case, a
+   * @throws StaffActionRefused 404 for an unknown case; 409 for an ended or cancelled case, a
    *     changed departure once the client has left, or any change once the client is back
    */
   @Transactional
   public Outcome change(String caseNumber, LocalDate departureDate, LocalDate plannedReturnDate, String actor) {
-    ProcessInstance instance = CaseActions.running(runtime, cases, caseNumber);
+    ProcessInstance instance = running.require(caseNumber);
     Map<String, Object> before;
     try {
       before = runtime.getVariables(instance.getId(), List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE));
     } catch (NullValueException e) {
       // It ended a moment ago (its last step ran in the background).
-      throw CaseActionRefusedException.conflict(null, "caseAction.error.ended", caseNumber);
+      throw StaffActionRefused.ended(caseNumber);
     }
     LocalDate oldDeparture = LocalDate.parse((String) before.get(DEPARTURE_DATE));
     LocalDate oldReturn = LocalDate.parse((String) before.get(PLANNED_RETURN_DATE));
@@ -91,11 +92,11 @@ public class TravelDates {
 
     if (reached(instance, ExitReentryPermitProcess.Elements.SERVICE_TASK_COMPUTE_PERMIT_RETURN_DUE)
         && (departureChanged || returnChanged)) {
-      throw CaseActionRefusedException.conflict(returnChanged ? "plannedReturnDate" : "departureDate",
+      throw new StaffActionRefused(HttpStatus.CONFLICT, returnChanged ? "plannedReturnDate" : "departureDate",
           "travel.error.back", caseNumber);
     }
     if (departureChanged && reached(instance, ExitReentryPermitProcess.Elements.USER_TASK_CONFIRM_REENTRY)) {
-      throw CaseActionRefusedException.conflict("departureDate", "travel.error.departed", caseNumber, oldDeparture);
+      throw new StaffActionRefused(HttpStatus.CONFLICT, "departureDate", "travel.error.departed", caseNumber, oldDeparture);
     }
     List<Problem> problems = new ArrayList<>();
     LocalDate today = deadlines.today();
@@ -128,7 +129,7 @@ public class TravelDates {
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException | NullValueException e) {
       // Cancelled or ended a moment ago: the engagement, and with it its deadlines, is over.
-      throw CaseActionRefusedException.conflict(null, "caseAction.error.ended", caseNumber);
+      throw StaffActionRefused.ended(caseNumber);
     }
     audit.record(caseNumber, actor, AUDIT_ACTION, DEPARTURE_DATE + ": " + oldDeparture + " -> " + departureDate
         + "; " + PLANNED_RETURN_DATE + ": " + oldReturn + " -> " + plannedReturnDate);

@@ -5,14 +5,12 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.UPLOADED_DOCUM
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import mx.permiso.cases.AuditLog;
+import mx.permiso.cases.RunningCases;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.cases.StaffActionRefused;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -32,16 +30,16 @@ public class StaffDocuments {
 
   private final DocumentStore documents;
   private final StaffDocumentList list;
-  private final HistoryService history;
+  private final RunningCases running;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final AuditLog audit;
 
-  public StaffDocuments(DocumentStore documents, StaffDocumentList list, HistoryService history,
+  public StaffDocuments(DocumentStore documents, StaffDocumentList list, RunningCases running,
       RuntimeService runtime, TaskService tasks, AuditLog audit) {
     this.documents = documents;
     this.list = list;
-    this.history = history;
+    this.running = running;
     this.runtime = runtime;
     this.tasks = tasks;
     this.audit = audit;
@@ -49,7 +47,7 @@ public class StaffDocuments {
 
   /** The kinds staff may attach to the case now: what it requires, then the INM paperwork. */
   public List<String> kindsFor(String caseNumber) {
-    return kinds(runningInstance(caseNumber));
+    return kinds(running.require(caseNumber).getId());
   }
 
   /**
@@ -62,7 +60,7 @@ public class StaffDocuments {
   @Transactional
   public DocumentStore.StoredDocument attach(String caseNumber, String kind, String fileName, byte[] content,
       String actor) {
-    String instanceId = runningInstance(caseNumber);
+    String instanceId = running.require(caseNumber).getId();
     List<String> allowed = kinds(instanceId);
     if (kind == null || !allowed.contains(kind)) {
       throw new StaffActionRefused(HttpStatus.BAD_REQUEST, "kind", "document.error.notRequired",
@@ -85,19 +83,5 @@ public class StaffDocuments {
         REQUIRED_DOCUMENTS)));
     kinds.add(INM_PAPERWORK);
     return kinds;
-  }
-
-  /** The running case's process instance, or why there is none. */
-  private String runningInstance(String caseNumber) {
-    Optional<HistoricProcessInstance> found = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseNumber).processDefinitionKey(ExitReentryPermitProcess.KEY)
-        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst();
-    if (found.isEmpty()) {
-      throw new StaffActionRefused(HttpStatus.NOT_FOUND, "caseNumber", "document.error.noCase", caseNumber);
-    }
-    if (found.get().getEndTime() != null) {
-      throw new StaffActionRefused(HttpStatus.CONFLICT, "caseNumber", "document.error.caseEnded", caseNumber);
-    }
-    return found.get().getId();
   }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mx.permiso.cases.AuditLog;
-import mx.permiso.cases.CaseRecords;
+import mx.permiso.cases.RunningCases;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.cases.StaffActionRefused;
 import mx.permiso.clientportal.ClientLinks;
@@ -36,12 +36,12 @@ public class EmailResends {
 
   private final Outbox outbox;
   private final RuntimeService runtime;
-  private final CaseRecords cases;
+  private final RunningCases cases;
   private final ClientLinks links;
   private final AuditLog audit;
   private final Deadlines deadlines;
 
-  public EmailResends(Outbox outbox, RuntimeService runtime, CaseRecords cases, ClientLinks links, AuditLog audit,
+  public EmailResends(Outbox outbox, RuntimeService runtime, RunningCases cases, ClientLinks links, AuditLog audit,
       Deadlines deadlines) {
     this.outbox = outbox;
     this.runtime = runtime;
@@ -60,14 +60,7 @@ public class EmailResends {
    */
   @Transactional
   public OutboxMessage resend(String caseNumber, long emailId, String actor) {
-    ProcessInstance running = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ExitReentryPermitProcess.KEY).processInstanceBusinessKey(caseNumber)
-        .list().stream().findFirst().orElse(null);
-    if (running == null) {
-      boolean ended = cases.find(caseNumber, List.of(ExitReentryPermitProcess.Variables.CASE_NUMBER)).isPresent();
-      throw new StaffActionRefused(ended ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND, "caseNumber",
-          ended ? "staff.error.ended" : "staff.error.notFound", caseNumber);
-    }
+    ProcessInstance running = cases.require(caseNumber);
     OutboxMessage original = outbox.lockOfCase(caseNumber, emailId).orElseThrow(() ->
         new StaffActionRefused(HttpStatus.NOT_FOUND, "id", "email.error.notFound", caseNumber, emailId));
     String root = rootKey(original.dedupeKey());
