@@ -64,6 +64,11 @@ public class StaffWords {
     return status == null ? "" : name("staff.email.status." + status.name(), status.name());
   }
 
+  /** A change in the audit log ("Client's contact changed" for {@code ClientContactChanged}). */
+  public String auditAction(String action) {
+    return action == null ? "" : messages.getMessage("staff.audit." + action, null, action, STAFF);
+  }
+
   public String language(String language) {
     return language == null ? "" : name("staff.language." + language, language);
   }
