@@ -5,35 +5,53 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import mx.permiso.cases.AuditLog;
 import mx.permiso.cases.CasePhase;
+import mx.permiso.cases.ClientContacts;
+import mx.permiso.cases.ContactRules;
+import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.DocumentStore;
+import mx.permiso.documents.RejectedDocumentException;
+import mx.permiso.documents.StaffDocumentController;
 import mx.permiso.intake.IntakeValidator;
 import mx.permiso.mail.Outbox;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The case board for the firm's staff ({@code /cases}): every open case with its phase, next
  * deadline and who works it, filtered, searched, paged and exported as CSV; and each case's own
- * page with its timeline, tasks, documents and communication log.
+ * page with its timeline, tasks, documents and communication log, where staff also act on the case
+ * with plain forms (CSRF protected; each answers with a redirect to the page and a notice, or the
+ * page again with the problems next to their fields).
  */
 @Controller
 public class CaseBoardController {
@@ -48,10 +66,17 @@ public class CaseBoardController {
   private final DocumentStore documents;
   private final Outbox outbox;
   private final AuditLog audit;
+  private final StaffWords words;
+  private final RuntimeService runtime;
+  private final ClientContacts contacts;
+  private final ContactRules contactRules;
+  private final MessageSource messages;
   private final int pageSize;
 
   public CaseBoardController(CaseSummaries summaries, Deadlines deadlines, ZoneId businessZone, TaskService tasks,
-      DocumentStore documents, Outbox outbox, AuditLog audit, @Value("${permiso.board.page-size}") int pageSize) {
+      DocumentStore documents, Outbox outbox, AuditLog audit, StaffWords words, RuntimeService runtime,
+      ClientContacts contacts, ContactRules contactRules, MessageSource messages,
+      @Value("${permiso.board.page-size}") int pageSize) {
     this.summaries = summaries;
     this.deadlines = deadlines;
     this.zone = businessZone;
@@ -59,7 +84,17 @@ public class CaseBoardController {
     this.documents = documents;
     this.outbox = outbox;
     this.audit = audit;
+    this.words = words;
+    this.runtime = runtime;
+    this.contacts = contacts;
+    this.contactRules = contactRules;
+    this.messages = messages;
     this.pageSize = pageSize;
+  }
+
+  /** The document kinds staff may attach from the case page. */
+  List<String> uploadKinds() {
+    return StaffDocumentController.STAFF_KINDS;
   }
 
   @GetMapping("/cases")
@@ -80,6 +115,7 @@ public class CaseBoardController {
     model.addAttribute("scenarios", SCENARIOS);
     model.addAttribute("today", today);
     model.addAttribute("filters", filters(query));
+    model.addAttribute("words", words);
     return "board";
   }
 
@@ -101,8 +137,128 @@ public class CaseBoardController {
 
   @GetMapping("/cases/{caseNumber}")
   public String detail(@PathVariable String caseNumber, Model model) {
-    CaseSummary summary = summaries.find(caseNumber)
+    CaseSummary summary = find(caseNumber);
+    page(summary, model);
+    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
+      model.addAttribute("contactForm", currentContact(summary));
+    }
+    return "case-detail";
+  }
+
+  /** Staff attach a document to the case (such as the INM paperwork), as with the staff API. */
+  @PostMapping("/cases/{caseNumber}/documents")
+  public Object upload(@PathVariable String caseNumber, @RequestParam(required = false) String kind,
+      @RequestParam(required = false) MultipartFile file, Principal staff, Model model, HttpServletResponse response,
+      RedirectAttributes redirect) throws IOException {
+    CaseSummary summary = find(caseNumber);
+    if (!summary.status().isOpen()) {
+      return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (kind == null || !uploadKinds().contains(kind)) {
+      errors.put("kind", messages.getMessage("document.error.kind", null, Locale.ENGLISH));
+    }
+    if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+      errors.put("file", messages.getMessage("document.error.missing", null, Locale.ENGLISH));
+    }
+    if (errors.isEmpty()) {
+      try {
+        DocumentStore.StoredDocument stored = documents.store(summary.caseNumber(), kind, file.getOriginalFilename(),
+            file.getBytes(), staff.getName());
+        redirect.addFlashAttribute("notice", words.text("staff.notice.uploaded", stored.fileName(),
+            words.documentKind(kind)));
+        return backTo(summary, "documents");
+      } catch (RejectedDocumentException e) {
+        errors.put(e.field(), e.reason(messages, Locale.ENGLISH));
+      }
+    }
+    model.addAttribute("uploadErrors", errors);
+    model.addAttribute("uploadKind", kind);
+    return refused(summary, model, response, HttpStatus.BAD_REQUEST, null);
+  }
+
+  /** Staff change the client's name, email, phone or language, as with {@code PUT /api/cases/{n}/client}. */
+  @PostMapping("/cases/{caseNumber}/client")
+  public Object contact(@PathVariable String caseNumber, @RequestParam Map<String, String> form, Principal staff,
+      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    CaseSummary summary = find(caseNumber);
+    if (!summary.status().isOpen()) {
+      return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
+    }
+    Map<String, String> current = currentContact(summary);
+    Map<String, String> values = new HashMap<>();
+    for (String field : ExitReentryPermitProcess.Variables.CLIENT_CONTACT) {
+      String given = form.get(field);
+      // An empty field the case has no value for is no change (a client without a phone).
+      if (given != null && !(given.isBlank() && Objects.toString(current.get(field), "").isBlank())) {
+        values.put(field, given);
+      }
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    contactRules.checkContact(values.get("clientName"), values.get("clientEmail"), values.get("phone"),
+        values.get("language"), Locale.ENGLISH).forEach(problem -> errors.putIfAbsent(problem.field(),
+        problem.message()));
+    if (errors.isEmpty()) {
+      try {
+        ClientContacts.Outcome outcome = contacts.change(summary.caseNumber(), new ClientContacts.Change(values),
+            staff.getName());
+        redirect.addFlashAttribute("notice", outcome.changed().isEmpty() ? words.text("staff.notice.contactUnchanged")
+            : words.text("staff.notice.contactChanged", outcome.changed().stream()
+                .map(field -> words.text("staff.field." + field)).collect(Collectors.joining(", "))));
+        return backTo(summary, "contact");
+      } catch (ClientContacts.CaseNotOpenException e) {
+        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
+      } catch (OptimisticLockingException e) {
+        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.busy"));
+      }
+    }
+    Map<String, String> shown = new HashMap<>(current);
+    ExitReentryPermitProcess.Variables.CLIENT_CONTACT.forEach(field -> {
+      if (form.containsKey(field)) {
+        shown.put(field, form.get(field));
+      }
+    });
+    model.addAttribute("contactErrors", errors);
+    model.addAttribute("contactForm", shown);
+    return refused(summary, model, response, HttpStatus.BAD_REQUEST, null);
+  }
+
+  private CaseSummary find(String caseNumber) {
+    return summaries.find(caseNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseNumber));
+  }
+
+  /** The case page again, answering {@code status}, with what went wrong. */
+  private String refused(CaseSummary summary, Model model, HttpServletResponse response, HttpStatus status,
+      String problem) {
+    response.setStatus(status.value());
+    if (problem != null) {
+      model.addAttribute("problem", problem);
+    }
+    page(summary, model);
+    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
+      model.addAttribute("contactForm", currentContact(summary));
+    }
+    return "case-detail";
+  }
+
+  /** After a change, the page is fetched again (POST-redirect-GET), at the section that changed. */
+  private static RedirectView backTo(CaseSummary summary, String section) {
+    RedirectView view = new RedirectView("/cases/" + summary.caseNumber() + "#" + section, true);
+    view.setStatusCode(HttpStatus.SEE_OTHER);
+    view.setExposeModelAttributes(false);
+    return view;
+  }
+
+  /** The client's contact as the running case holds it. */
+  private Map<String, String> currentContact(CaseSummary summary) {
+    Map<String, String> contact = new HashMap<>();
+    runtime.getVariables(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
+        .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
+    return contact;
+  }
+
+  private void page(CaseSummary summary, Model model) {
     LocalDate today = deadlines.today();
     Instant now = deadlines.now();
     model.addAttribute("row", row(summary, today, now));
@@ -113,11 +269,13 @@ public class CaseBoardController {
     model.addAttribute("tasks", summary.status().isOpen()
         ? tasks.createTaskQuery().processInstanceId(summary.processInstanceId()).orderByDueDate().asc().list()
         : List.of());
-    model.addAttribute("documents", documents.listOf(caseNumber));
-    model.addAttribute("messages", outbox.forCase(caseNumber));
-    model.addAttribute("audit", audit.of(caseNumber));
+    model.addAttribute("documents", documents.listOf(summary.caseNumber()));
+    model.addAttribute("messages", outbox.forCase(summary.caseNumber()));
+    model.addAttribute("audit", audit.of(summary.caseNumber()));
     model.addAttribute("zone", zone);
-    return "case-detail";
+    model.addAttribute("words", words);
+    model.addAttribute("uploadKinds", uploadKinds());
+    model.addAttribute("languages", List.of("en", "es"));
   }
 
   private BoardQuery query(String status, String phase, String scenario, boolean overdue, String q, int page) {
@@ -173,14 +331,15 @@ public class CaseBoardController {
         summary.anonymisedAt() == null ? summary.clientName() : "(anonymised)", summary.scenario(),
         summary.status(), summary.phase(), summary.nextDeadline(), summary.nextDeadlineKind(),
         summary.daysLeft(today), summary.deadlinePassed(today), summary.taskOverdue(now), summary.taskName(),
-        summary.taskDueAt() == null ? null : MOMENT.format(summary.taskDueAt().atZone(zone)), summary.assignee());
+        summary.taskDueAt() == null ? null : MOMENT.format(summary.taskDueAt().atZone(zone)), summary.taskDueAt(),
+        summary.assignee());
   }
 
   /** A line of the board, as shown and exported. */
   public record BoardRow(String caseNumber, String processInstanceId, String clientName, String scenario,
                          CaseStatus status, CasePhase phase, LocalDate nextDeadline, DeadlineKind deadlineKind,
                          Long daysLeft, boolean deadlinePassed, boolean taskOverdue, String taskName, String taskDue,
-                         String assignee) {
+                         Instant taskDueAt, String assignee) {
 
     public boolean overdue() {
       return deadlinePassed || taskOverdue;

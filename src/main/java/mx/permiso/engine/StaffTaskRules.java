@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  *       error or escalation) are fields of the task's Camunda Form, and its read-only fields come
  *       back unchanged ({@link TaskFormRules});</li>
  *   <li>claiming a task for someone else takes the right to assign it ({@code TASK_ASSIGN}), and
- *       an assignee may give the task back (unclaim) with {@code TASK_WORK} alone.</li>
+ *       an assignee may give the task back (unclaim) with {@code TASK_WORK} alone;</li>
+ *   <li>a task is completed only once what its step needs is there ({@link TaskCompletionCondition}s,
+ *       such as the INM paperwork attached before the step that emails it).</li>
  * </ul>
  *
  * <p>Installed as subclasses of the engine's task and form services rather than a command
@@ -33,32 +36,46 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffTaskRules extends AbstractProcessEnginePlugin {
 
+  private final ObjectProvider<TaskCompletionCondition> conditions;
+
+  public StaffTaskRules(ObjectProvider<TaskCompletionCondition> conditions) {
+    this.conditions = conditions;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+    // Asked for at each completion: the conditions are beans that may need the engine's data source.
     TaskFormRules rules = new TaskFormRules(configuration);
-    configuration.setTaskService(new RuledTaskService(rules));
-    configuration.setFormService(new RuledFormService(rules));
+    TaskCompletionGuard guard = new TaskCompletionGuard(configuration, () -> conditions.orderedStream().toList());
+    configuration.setTaskService(new RuledTaskService(rules, guard));
+    configuration.setFormService(new RuledFormService(rules, guard));
   }
 
   /** The engine's task service, with the rules above for authenticated users. */
   static class RuledTaskService extends TaskServiceImpl {
 
     private final TaskFormRules rules;
+    private final TaskCompletionGuard guard;
 
-    RuledTaskService(TaskFormRules rules) {
+    RuledTaskService(TaskFormRules rules, TaskCompletionGuard guard) {
       this.rules = rules;
+      this.guard = guard;
     }
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-      super.complete(taskId, rules.admitted(taskId, variables));
+      Map<String, Object> admitted = rules.admitted(taskId, variables);
+      guard.checkCompletable(taskId);
+      super.complete(taskId, admitted);
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
         boolean deserializeValues) {
-      return super.completeWithVariablesInReturn(taskId, rules.admitted(taskId, variables), deserializeValues);
+      Map<String, Object> admitted = rules.admitted(taskId, variables);
+      guard.checkCompletable(taskId);
+      return super.completeWithVariablesInReturn(taskId, admitted, deserializeValues);
     }
 
     @Override
@@ -97,20 +114,26 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
   static class RuledFormService extends FormServiceImpl {
 
     private final TaskFormRules rules;
+    private final TaskCompletionGuard guard;
 
-    RuledFormService(TaskFormRules rules) {
+    RuledFormService(TaskFormRules rules, TaskCompletionGuard guard) {
       this.rules = rules;
+      this.guard = guard;
     }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-      super.submitTaskForm(taskId, rules.admitted(taskId, properties));
+      Map<String, Object> admitted = rules.admitted(taskId, properties);
+      guard.checkCompletable(taskId);
+      super.submitTaskForm(taskId, admitted);
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
         boolean deserializeValues) {
-      return super.submitTaskFormWithVariablesInReturn(taskId, rules.admitted(taskId, properties), deserializeValues);
+      Map<String, Object> admitted = rules.admitted(taskId, properties);
+      guard.checkCompletable(taskId);
+      return super.submitTaskFormWithVariablesInReturn(taskId, admitted, deserializeValues);
     }
 
     @Override

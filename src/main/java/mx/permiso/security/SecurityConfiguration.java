@@ -14,9 +14,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -34,8 +36,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /api/cases/**}: the firm's staff (legal staff, managers, admins), with HTTP Basic;
  *       reading also with a Tasklist login (documents linked from task forms); writes from another site's
  *       pages are refused.</li>
- *   <li>{@code /cases/**}: the case board, read-only, for staff logged in to Tasklist or Cockpit (or HTTP
- *       Basic); a browser without a login is sent to the web apps' login page.</li>
+ *   <li>{@code /cases/**}: the case board and each case's page, for staff logged in to Tasklist or Cockpit
+ *       (or HTTP Basic); a browser without a login is sent to the web apps' login page. The case page's
+ *       forms carry a CSRF token kept in the staff member's session.</li>
  *   <li>{@code /api/intake}: public, the front door for new cases.</li>
  *   <li>The client's pages ({@code /intake}, {@code /c/{token}}) and their assets: public; the
  *       secret link is the key to one case. CSRF tokens in a cookie (no server session, so any
@@ -128,26 +131,31 @@ public class SecurityConfiguration {
         .build();
   }
 
-  /** The firm's own pages: no script at all, never framed. */
-  static final String STAFF_PAGES_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
+  /** The firm's own pages: no script at all, never framed; images their own (and the empty inline favicon). */
+  static final String STAFF_PAGES_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
       + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
   @Bean
   @Order(5)
   SecurityFilterChain staffPages(HttpSecurity http, ProcessEngine engine, IdentityServiceAuthenticationProvider users)
       throws Exception {
-    // Read-only pages: the Tasklist/Cockpit login (or HTTP Basic, for scripts fetching the CSV); no changes, so
-    // nothing for a cross-site request to do. A browser without a login is sent to the web apps' login.
-    return withWebappSession(stateless(http, new OrRequestMatcher(path("/cases"), path("/cases.csv"),
+    // The Tasklist/Cockpit login (or HTTP Basic, for scripts fetching the CSV); a browser without a login is sent to
+    // the web apps' login. The case page's forms change cases: each carries a CSRF token kept in the staff member's
+    // session, so another site's form, or a client's page with its own token, cannot post them.
+    return withWebappSession(http.securityMatcher(new OrRequestMatcher(path("/cases"), path("/cases.csv"),
         path("/cases/**"))))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(request -> !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()))
-            .denyAll()
-            .anyRequest().hasAnyRole(STAFF))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The login is read from the web apps' session at each request, not made here: a token renewed at each
+        // "login" would expire the form of every other open case page of the same staff member.
+        .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
         .httpBasic(withDefaults())
         .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
             new LoginRedirect("/camunda/app/tasklist/default/"), LoginRedirect::isBrowser))
-        .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), users), BasicAuthenticationFilter.class)
+        .addFilterBefore(WebappSessionAuthenticationFilter.withForms(engine.getName(), users),
+            BasicAuthenticationFilter.class)
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(STAFF_PAGES_POLICY)))
         .build();
   }

@@ -17,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets staff who are logged in to the Camunda web apps open what the staff API serves by GET
  * (such as a client's document linked from a Tasklist form) without logging in again. Reading
  * only: a session cookie is what a cross-site request could ride on, so changes still need
- * HTTP Basic. Groups are read afresh from the engine, not from the web apps' cache.
+ * HTTP Basic; except where every change carries a CSRF token checked before this filter
+ * ({@link #withForms}: the case page's forms). Groups are read afresh from the engine, not from the
+ * web apps' cache.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -25,17 +27,31 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   private final IdentityServiceAuthenticationProvider users;
   private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
+  private final boolean forms;
+
   public WebappSessionAuthenticationFilter(String engineName, IdentityServiceAuthenticationProvider users) {
+    this(engineName, users, false);
+  }
+
+  private WebappSessionAuthenticationFilter(String engineName, IdentityServiceAuthenticationProvider users,
+      boolean forms) {
     this.engineName = engineName;
     this.users = users;
+    this.forms = forms;
+  }
+
+  /** Also for changes: only in a chain whose CSRF protection checks every change first. */
+  public static WebappSessionAuthenticationFilter withForms(String engineName,
+      IdentityServiceAuthenticationProvider users) {
+    return new WebappSessionAuthenticationFilter(engineName, users, true);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (reading && session != null && contexts.getContext().getAuthentication() == null
+    boolean admitted = forms || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (admitted && session != null && contexts.getContext().getAuthentication() == null
         && AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName)
             instanceof UserAuthentication user) {
       SecurityContext context = contexts.createEmptyContext();

@@ -1,0 +1,20 @@
+package mx.permiso.engine;
+
+import java.util.Optional;
+
+/**
+ * What must hold before a staff member may complete a task of a step, beyond its form (such as the
+ * INM paperwork being attached before the step that emails it). Checked by {@link StaffTaskRules}
+ * for every user completing a task; the engine refuses the completion with the reason (400 over REST,
+ * shown by Tasklist).
+ */
+public interface TaskCompletionCondition {
+
+  /**
+   * Why a task of this step of this case may not be completed yet, in the staff's words; empty when it may.
+   *
+   * @param taskDefinitionKey the step (the user task's id in the model)
+   * @param caseNumber the case (the process instance's business key), possibly null
+   */
+  Optional<String> unmet(String taskDefinitionKey, String caseNumber);
+}

@@ -1,0 +1,62 @@
+package mx.permiso.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * Refuses a user's completion of a task while a {@link TaskCompletionCondition} of its step is
+ * unmet. The refusal is a form validation error: the REST API (and Tasklist, which shows the
+ * message) answers 400 "Cannot complete task ...: {reason}", and nothing is written. Calls without
+ * an authenticated user (the application itself, jobs, process tests) are not checked, as with
+ * {@link TaskFormRules}; nor are tasks the user cannot see, which the engine refuses itself.
+ */
+final class TaskCompletionGuard {
+
+  private final ProcessEngineConfigurationImpl configuration;
+  private final Supplier<List<TaskCompletionCondition>> conditions;
+
+  TaskCompletionGuard(ProcessEngineConfigurationImpl configuration,
+      Supplier<List<TaskCompletionCondition>> conditions) {
+    this.configuration = configuration;
+    this.conditions = conditions;
+  }
+
+  void checkCompletable(String taskId) {
+    Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+    if (user == null || user.getUserId() == null || taskId == null) {
+      return;
+    }
+    List<TaskCompletionCondition> all = conditions.get();
+    if (all.isEmpty()
+        // Only for a user who may see the task: no reason is told about a task one cannot read.
+        || configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+      return;
+    }
+    Step step = configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task == null) {
+        return null;
+      }
+      ExecutionEntity instance = task.getProcessInstance();
+      return new Step(task.getTaskDefinitionKey(), instance == null ? null : instance.getBusinessKey());
+    }));
+    if (step == null) {
+      return;
+    }
+    for (TaskCompletionCondition condition : all) {
+      Optional<String> unmet = condition.unmet(step.key(), step.caseNumber());
+      if (unmet.isPresent()) {
+        throw new FormFieldValidationException("taskCompletion", unmet.get());
+      }
+    }
+  }
+
+  private record Step(String key, String caseNumber) {
+  }
+}

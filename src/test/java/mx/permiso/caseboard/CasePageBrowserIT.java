@@ -1,0 +1,138 @@
+package mx.permiso.caseboard;
+
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import mx.permiso.documents.DocumentStore;
+import mx.permiso.security.StaffGroups;
+import mx.permiso.support.Browser;
+import mx.permiso.support.LiveCase;
+import mx.permiso.support.PostgresApplicationTest;
+import mx.permiso.support.SampleCase;
+import mx.permiso.support.SampleFiles;
+import mx.permiso.support.Tasklist;
+import mx.permiso.support.TestUsers;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A legal staff member runs a case from the case page in headless Chromium: Tasklist refuses the
+ * paperwork task while no INM paperwork is attached and its form links to the case page; there she
+ * reads the case in words, attaches the paperwork and changes the client's email with the page's
+ * forms (no script), and back in Tasklist the task completes. Nothing goes wrong in the pages.
+ */
+@PostgresApplicationTest
+class CasePageBrowserIT {
+
+  private static final String CASE = "EXR-2026-1701";
+  private static final String STAFF = "lucia";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  DocumentStore documents;
+
+  @Test
+  void legalStaffAttachThePaperworkOnTheCasePageBeforeCompletingItsTask() throws IOException {
+    TestUsers.ensure(engine.getIdentityService(), STAFF, StaffGroups.LEGAL_STAFF);
+    LiveCase.clockAt("2026-11-03", "09:00");
+    LiveCase live = new LiveCase(engine, CASE).start(SampleCase.intake(CASE))
+        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
+        .correlate("DocumentsSubmitted", Map.of())
+        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
+    Task task = live.awaitTask(USER_TASK_PREPARE_INM_PAPERWORK);
+    Path paperwork = Files.createTempFile("solicitud", ".pdf");
+    Files.write(paperwork, SampleFiles.pdf("Solicitud"));
+
+    try (Browser browser = new Browser()) {
+      Tasklist tasklist = new Tasklist(browser, port);
+      tasklist.logIn(STAFF, TestUsers.PASSWORD);
+
+      tasklist.open(task);
+      browser.clickText("Claim");
+      WebElement link = browser.await(By.cssSelector("a[href='/cases/" + CASE + "#documents']"));
+      assertThat(link.getText()).isEqualTo("the case page of " + CASE);
+      assertThat(browser.driver().findElement(By.cssSelector(".fjs-container")).getText())
+          .contains("This task cannot be completed until the INM paperwork is attached.");
+      check(browser, "paperworkReady");
+      browser.clickText("Complete");
+      browser.await(By.xpath("//*[contains(normalize-space(), 'Attach the INM paperwork')]"));
+      browser.screenshot("casepage-paperwork-refused");
+      assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+
+      // The form's link leads to the case page, in the staff's words.
+      browser.open("http://localhost:" + port + link.getDomAttribute("href"));
+      browser.await(By.id("upload"));
+      assertThat(browser.driver().findElement(By.cssSelector(".timeline li.current")).getText())
+          .isEqualTo("INM paperwork");
+      assertThat(browser.driver().findElement(By.id("scenario")).getText()).isEqualTo("Canje pending");
+      assertThat(browser.driver().findElement(By.id("dates")).getText()).contains("Fri 20 Nov 2026, in 17 days");
+      assertThat(browser.driver().findElement(By.tagName("main")).getText())
+          .doesNotContain("CANJE_PENDING").doesNotContain("PAPERWORK_READY").doesNotContain("LATEST_REQUEST");
+
+      browser.driver().findElement(By.id("upload-file")).sendKeys(paperwork.toAbsolutePath().toString());
+      browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#upload button[type='submit']")));
+      assertThat(browser.await(By.id("notice")).getText()).startsWith("Attached solicitud").endsWith("as INM paperwork "
+          + "(request form and letter).");
+      assertThat(documents.ofKind(CASE, "INM_PAPERWORK")).hasSize(1);
+
+      WebElement email = browser.driver().findElement(By.id("contact-clientEmail"));
+      email.clear();
+      email.sendKeys("jane.new@example.com");
+      browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#contact-form button[type='submit']")));
+      assertThat(browser.await(By.id("notice")).getText())
+          .isEqualTo("The client's email changed; the client has been told by email.");
+      assertThat(browser.driver().findElement(By.id("contact-clientEmail")).getDomProperty("value"))
+          .isEqualTo("jane.new@example.com");
+      browser.screenshot("casepage-after-actions");
+
+      tasklist.open(task);
+      check(browser, "paperworkReady");
+      browser.clickText("Complete");
+      await().atMost(Duration.ofSeconds(30)).until(() ->
+          engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+
+      // Tasklist asks who is logged in before login, reports the refused completion (400) and may reload the
+      // task it has just completed (404). Nothing else may go wrong in the pages.
+      assertThat(browser.consoleErrors()).extracting(Object::toString).allSatisfy(error -> assertThat(
+          error.contains("/camunda/api/admin/auth/user/default - ")
+              || error.contains("/task/" + task.getId() + "/submit-form - ") && error.contains("400")
+              || error.contains("/task/" + task.getId() + " - ") && error.contains("404"))
+          .as(error).isTrue());
+    } finally {
+      Files.deleteIfExists(paperwork);
+    }
+    live.awaitPassed(SERVICE_TASK_SEND_PAPERWORK);
+  }
+
+  @AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
+  }
+
+  private static void check(Browser browser, String key) {
+    WebElement box = browser.await(By.cssSelector("[id$='-Field_" + key + "']"));
+    if (!box.isSelected()) {
+      browser.click(box);
+    }
+    assertThat(box.isSelected()).as(key).isTrue();
+  }
+}
