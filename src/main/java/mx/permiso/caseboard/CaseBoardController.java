@@ -21,12 +21,13 @@ import java.util.stream.Collectors;
 import mx.permiso.cases.AuditLog;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ClientContacts;
+import mx.permiso.cases.StaffActionRefused;
 import mx.permiso.cases.ContactRules;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.documents.RejectedDocumentException;
-import mx.permiso.documents.StaffDocumentController;
+import mx.permiso.documents.StaffDocuments;
 import mx.permiso.intake.IntakeValidator;
 import mx.permiso.mail.Outbox;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -70,12 +71,13 @@ public class CaseBoardController {
   private final RuntimeService runtime;
   private final ClientContacts contacts;
   private final ContactRules contactRules;
+  private final StaffDocuments staffDocuments;
   private final MessageSource messages;
   private final int pageSize;
 
   public CaseBoardController(CaseSummaries summaries, Deadlines deadlines, ZoneId businessZone, TaskService tasks,
       DocumentStore documents, Outbox outbox, AuditLog audit, StaffWords words, RuntimeService runtime,
-      ClientContacts contacts, ContactRules contactRules, MessageSource messages,
+      ClientContacts contacts, ContactRules contactRules, StaffDocuments staffDocuments, MessageSource messages,
       @Value("${permiso.board.page-size}") int pageSize) {
     this.summaries = summaries;
     this.deadlines = deadlines;
@@ -88,13 +90,9 @@ public class CaseBoardController {
     this.runtime = runtime;
     this.contacts = contacts;
     this.contactRules = contactRules;
+    this.staffDocuments = staffDocuments;
     this.messages = messages;
     this.pageSize = pageSize;
-  }
-
-  /** The document kinds staff may attach from the case page. */
-  List<String> uploadKinds() {
-    return StaffDocumentController.STAFF_KINDS;
   }
 
   @GetMapping("/cases")
@@ -155,7 +153,7 @@ public class CaseBoardController {
       return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
     }
     Map<String, String> errors = new LinkedHashMap<>();
-    if (kind == null || !uploadKinds().contains(kind)) {
+    if (kind == null || !staffDocuments.kindsFor(summary.caseNumber()).contains(kind)) {
       errors.put("kind", messages.getMessage("document.error.kind", null, Locale.ENGLISH));
     }
     if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
@@ -163,13 +161,15 @@ public class CaseBoardController {
     }
     if (errors.isEmpty()) {
       try {
-        DocumentStore.StoredDocument stored = documents.store(summary.caseNumber(), kind, file.getOriginalFilename(),
-            file.getBytes(), staff.getName());
+        DocumentStore.StoredDocument stored = staffDocuments.attach(summary.caseNumber(), kind,
+            file.getOriginalFilename(), file.getBytes(), staff.getName());
         redirect.addFlashAttribute("notice", words.text("staff.notice.uploaded", stored.fileName(),
             words.documentKind(kind)));
         return backTo(summary, "documents");
       } catch (RejectedDocumentException e) {
         errors.put(e.field(), e.reason(messages, Locale.ENGLISH));
+      } catch (StaffActionRefused e) {
+        return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
       }
     }
     model.addAttribute("uploadErrors", errors);
@@ -206,8 +206,8 @@ public class CaseBoardController {
             : words.text("staff.notice.contactChanged", outcome.changed().stream()
                 .map(field -> words.text("staff.field." + field)).collect(Collectors.joining(", "))));
         return backTo(summary, "contact");
-      } catch (ClientContacts.CaseNotOpenException e) {
-        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
+      } catch (StaffActionRefused e) {
+        return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
       } catch (OptimisticLockingException e) {
         return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.busy"));
       }
@@ -274,7 +274,8 @@ public class CaseBoardController {
     model.addAttribute("audit", audit.of(summary.caseNumber()));
     model.addAttribute("zone", zone);
     model.addAttribute("words", words);
-    model.addAttribute("uploadKinds", uploadKinds());
+    model.addAttribute("uploadKinds", summary.status().isOpen() ? staffDocuments.kindsFor(summary.caseNumber())
+        : List.of());
     model.addAttribute("languages", List.of("en", "es"));
   }
 
