@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
  *   <li>the variables handed in when completing a task (complete, submit-form, resolve, BPMN
  *       error or escalation) are fields of the task's Camunda Form, and its read-only fields come
  *       back unchanged ({@link TaskFormRules});</li>
- *   <li>claiming a task for someone else takes the right to assign it ({@code TASK_ASSIGN}), and
- *       an assignee may give the task back (unclaim) with {@code TASK_WORK} alone.</li>
+ *   <li>a task is worked (claimed, completed, its form submitted) by the groups it is offered to,
+ *       managers and administrators; it is handed on (claimed for someone, assigned, delegated)
+ *       within those groups, and an assignee may give the task back (unclaim) ({@link WorkRules}).</li>
  * </ul>
  *
  * <p>Installed as subclasses of the engine's task and form services rather than a command
@@ -37,48 +40,59 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
     TaskFormRules rules = new TaskFormRules(configuration);
-    configuration.setTaskService(new RuledTaskService(rules));
-    configuration.setFormService(new RuledFormService(rules));
+    WorkRules work = new WorkRules(configuration);
+    configuration.setTaskService(new RuledTaskService(rules, work));
+    configuration.setFormService(new RuledFormService(rules, work));
   }
 
   /** The engine's task service, with the rules above for authenticated users. */
   static class RuledTaskService extends TaskServiceImpl {
 
     private final TaskFormRules rules;
+    private final WorkRules work;
 
-    RuledTaskService(TaskFormRules rules) {
+    RuledTaskService(TaskFormRules rules, WorkRules work) {
       this.rules = rules;
+      this.work = work;
     }
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
+      work.checkWork(taskId);
       super.complete(taskId, rules.admitted(taskId, variables));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
         boolean deserializeValues) {
+      work.checkWork(taskId);
       return super.completeWithVariablesInReturn(taskId, rules.admitted(taskId, variables), deserializeValues);
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
+      work.checkWork(taskId);
       super.resolveTask(taskId, rules.admitted(taskId, variables));
     }
 
     @Override
     public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+      work.checkWork(taskId);
       super.handleBpmnError(taskId, errorCode, errorMessage, rules.admitted(taskId, variables));
     }
 
     @Override
     public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+      work.checkWork(taskId);
       super.handleEscalation(taskId, escalationCode, rules.admitted(taskId, variables));
     }
 
     @Override
     public void claim(String taskId, String userId) {
-      rules.checkClaim(taskId, userId);
+      if (userId != null) {
+        work.checkWork(taskId);
+        work.checkClaim(taskId, userId);
+      }
       super.claim(taskId, userId);
     }
 
@@ -87,8 +101,15 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
       // Giving one's own task back is part of working it (Tasklist's "unclaim" sets no assignee).
       if (userId == null && rules.isOwnTask(taskId)) {
         super.claim(taskId, null);
-      } else {
+      } else if (!work.handOn(taskId, userId, context -> new AssignTaskCmd(taskId, userId).execute(context))) {
         super.setAssignee(taskId, userId);
+      }
+    }
+
+    @Override
+    public void delegateTask(String taskId, String userId) {
+      if (!work.handOn(taskId, userId, context -> new DelegateTaskCmd(taskId, userId).execute(context))) {
+        super.delegateTask(taskId, userId);
       }
     }
   }
@@ -97,19 +118,23 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
   static class RuledFormService extends FormServiceImpl {
 
     private final TaskFormRules rules;
+    private final WorkRules work;
 
-    RuledFormService(TaskFormRules rules) {
+    RuledFormService(TaskFormRules rules, WorkRules work) {
       this.rules = rules;
+      this.work = work;
     }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
+      work.checkWork(taskId);
       super.submitTaskForm(taskId, rules.admitted(taskId, properties));
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
         boolean deserializeValues) {
+      work.checkWork(taskId);
       return super.submitTaskFormWithVariablesInReturn(taskId, rules.admitted(taskId, properties), deserializeValues);
     }
 
