@@ -210,6 +210,12 @@ class TaskRolesIT {
     // A manager hands a legal staff task to any member of legal staff, never to someone in no staff group.
     assertThat(setAssignee(review, MANAGER, NOBODY).statusCode()).isEqualTo(403);
     assertThat(setAssignee(review, MANAGER, OTHER_STAFF).statusCode()).isEqualTo(204);
+    // Only a manager takes it from the colleague, back to the group.
+    assertThat(post(review, "/unclaim", STAFF, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(assigneeOf(review)).isEqualTo(OTHER_STAFF);
+    assertThat(post(review, "/unclaim", MANAGER, Map.of()).statusCode()).isEqualTo(204);
+    assertThat(assigneeOf(review)).isNull();
+    assertThat(claim(review, OTHER_STAFF, OTHER_STAFF).statusCode()).isEqualTo(204);
     submit(review, OTHER_STAFF, Map.of("intakeAccepted", true));
 
     clockAt("2026-11-04", "10:01");
