@@ -135,6 +135,11 @@ class TaskRolesIT {
     Task late = live.awaitTask(USER_TASK_HANDLE_LATE_DOCUMENTS);
     assertThat(escalationsAs(MANAGER)).contains(late.getId());
     assertThat(filterNames(STAFF)).contains("Case work").doesNotContain("Escalations");
+    // The manager finds it in Tasklist too.
+    Http tasklist = Http.at(port);
+    assertThat(tasklist.webappLogin("tasklist", MANAGER, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(tasklist.webappGet("/camunda/api/engine/engine/default/filter?resourceType=Task").body())
+        .contains("Escalations");
     refusedToLegalStaff(late, Map.of("escalationResolution", "Called the client"));
     work(live, USER_TASK_HANDLE_LATE_DOCUMENTS, MANAGER, Map.of("escalationResolution", "Called the client: "
         + "the letter comes today, INM agreed to a same-day appointment"));
