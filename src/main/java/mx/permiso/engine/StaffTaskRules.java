@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,9 @@ import org.springframework.stereotype.Component;
  *   <li>the variables handed in when completing a task (complete, submit-form, resolve, BPMN
  *       error or escalation) are fields of the task's Camunda Form, and its read-only fields come
  *       back unchanged ({@link TaskFormRules});</li>
- *   <li>claiming a task for someone else takes the right to assign it ({@code TASK_ASSIGN}), and
- *       an assignee may give the task back (unclaim) with {@code TASK_WORK} alone;</li>
+ *   <li>a task is worked (claimed, completed, its form submitted) by the groups it is offered to,
+ *       managers and administrators; it is handed on (claimed for someone, assigned, delegated)
+ *       within those groups, and an assignee may give the task back (unclaim) ({@link WorkRules});</li>
  *   <li>a task is completed only once what its step needs is there ({@link TaskCompletionCondition}s,
  *       such as the INM paperwork attached before the step that emails it).</li>
  * </ul>
@@ -47,24 +50,28 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
     // Asked for at each completion: the conditions are beans that may need the engine's data source.
     TaskFormRules rules = new TaskFormRules(configuration);
+    WorkRules work = new WorkRules(configuration);
     TaskCompletionGuard guard = new TaskCompletionGuard(configuration, () -> conditions.orderedStream().toList());
-    configuration.setTaskService(new RuledTaskService(rules, guard));
-    configuration.setFormService(new RuledFormService(rules, guard));
+    configuration.setTaskService(new RuledTaskService(rules, work, guard));
+    configuration.setFormService(new RuledFormService(rules, work, guard));
   }
 
   /** The engine's task service, with the rules above for authenticated users. */
   static class RuledTaskService extends TaskServiceImpl {
 
     private final TaskFormRules rules;
+    private final WorkRules work;
     private final TaskCompletionGuard guard;
 
-    RuledTaskService(TaskFormRules rules, TaskCompletionGuard guard) {
+    RuledTaskService(TaskFormRules rules, WorkRules work, TaskCompletionGuard guard) {
       this.rules = rules;
+      this.work = work;
       this.guard = guard;
     }
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
+      work.checkWork(taskId);
       Map<String, Object> admitted = rules.admitted(taskId, variables);
       guard.checkCompletable(taskId);
       super.complete(taskId, admitted);
@@ -73,6 +80,7 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
         boolean deserializeValues) {
+      work.checkWork(taskId);
       Map<String, Object> admitted = rules.admitted(taskId, variables);
       guard.checkCompletable(taskId);
       return super.completeWithVariablesInReturn(taskId, admitted, deserializeValues);
@@ -80,22 +88,28 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
+      work.checkWork(taskId);
       super.resolveTask(taskId, rules.admitted(taskId, variables));
     }
 
     @Override
     public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+      work.checkWork(taskId);
       super.handleBpmnError(taskId, errorCode, errorMessage, rules.admitted(taskId, variables));
     }
 
     @Override
     public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+      work.checkWork(taskId);
       super.handleEscalation(taskId, escalationCode, rules.admitted(taskId, variables));
     }
 
     @Override
     public void claim(String taskId, String userId) {
-      rules.checkClaim(taskId, userId);
+      if (userId != null) {
+        work.checkWork(taskId);
+        work.checkClaim(taskId, userId);
+      }
       super.claim(taskId, userId);
     }
 
@@ -104,8 +118,15 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
       // Giving one's own task back is part of working it (Tasklist's "unclaim" sets no assignee).
       if (userId == null && rules.isOwnTask(taskId)) {
         super.claim(taskId, null);
-      } else {
+      } else if (!work.handOn(taskId, userId, context -> new AssignTaskCmd(taskId, userId).execute(context))) {
         super.setAssignee(taskId, userId);
+      }
+    }
+
+    @Override
+    public void delegateTask(String taskId, String userId) {
+      if (!work.handOn(taskId, userId, context -> new DelegateTaskCmd(taskId, userId).execute(context))) {
+        super.delegateTask(taskId, userId);
       }
     }
   }
@@ -114,15 +135,18 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
   static class RuledFormService extends FormServiceImpl {
 
     private final TaskFormRules rules;
+    private final WorkRules work;
     private final TaskCompletionGuard guard;
 
-    RuledFormService(TaskFormRules rules, TaskCompletionGuard guard) {
+    RuledFormService(TaskFormRules rules, WorkRules work, TaskCompletionGuard guard) {
       this.rules = rules;
+      this.work = work;
       this.guard = guard;
     }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
+      work.checkWork(taskId);
       Map<String, Object> admitted = rules.admitted(taskId, properties);
       guard.checkCompletable(taskId);
       super.submitTaskForm(taskId, admitted);
@@ -131,6 +155,7 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
         boolean deserializeValues) {
+      work.checkWork(taskId);
       Map<String, Object> admitted = rules.admitted(taskId, properties);
       guard.checkCompletable(taskId);
       return super.submitTaskFormWithVariablesInReturn(taskId, admitted, deserializeValues);

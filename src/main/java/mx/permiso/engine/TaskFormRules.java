@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
@@ -29,9 +28,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * The checks behind {@link StaffTaskRules}: which variables a user may hand in with a task (the
- * keys of its deployed Camunda Form; read-only fields only with their current value, and then
- * not written again), and whom a user may claim a task for. Calls without an authenticated user
+ * The form checks behind {@link StaffTaskRules}: which variables a user may hand in with a task
+ * (the keys of its deployed Camunda Form; read-only fields only with their current value, and then
+ * not written again). Who may work a task is {@link WorkRules}. Calls without an authenticated user
  * (the application itself, jobs, process tests) are not checked.
  */
 final class TaskFormRules {
@@ -91,27 +90,6 @@ final class TaskFormRules {
       }
       return admitted;
     }));
-  }
-
-  /**
-   * Refuses to claim the task for another user unless the current user may assign it
-   * ({@code TASK_ASSIGN}, as for setting its assignee). Claiming for oneself, or giving the task
-   * back ({@code userId} null), needs only what the engine asks.
-   */
-  void checkClaim(String taskId, String userId) {
-    Authentication user = currentUser();
-    if (user == null || userId == null || userId.equals(user.getUserId()) || taskId == null) {
-      return;
-    }
-    configuration.getCommandExecutorTxRequired().execute(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task != null) {
-        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-          checker.checkTaskAssign(task);
-        }
-      }
-      return null;
-    });
   }
 
   /** Whether the current user is the task's assignee. */

@@ -131,6 +131,8 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK,
         ProcessDefinitionPermissions.TASK_WORK);
+    // TASK_WORK covers the whole process; mx.permiso.engine.WorkRules keeps legal staff to the tasks
+    // offered to them (not the managers' escalations) and lets them hand a task to a colleague.
     // Names of colleagues in Tasklist (assignees, candidate groups).
     grant(authorizations, group, Resources.USER, ANY, Permissions.READ);
     grant(authorizations, group, Resources.GROUP, ANY, Permissions.READ);
@@ -146,6 +148,10 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK,
         ProcessDefinitionPermissions.RETRY_JOB);
+    // Managers work the escalations offered to them, and any task of a case they take over; which
+    // tasks a user works is mx.permiso.engine.WorkRules (the groups a task is offered to).
+    grant(authorizations, group, Resources.PROCESS_DEFINITION, ExitReentryPermitProcess.KEY,
+        ProcessDefinitionPermissions.TASK_WORK);
     grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY,
         ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB);
     grant(authorizations, group, Resources.TASK, ANY, TaskPermissions.READ);

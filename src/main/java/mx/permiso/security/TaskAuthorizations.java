@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * candidate group rights on that one task, a row per open task; every task query then joins the
  * authorization table against each task (10,000 open tasks made the "Case work" filter take
  * seconds, see docs/benchmarks.md). {@code legal-staff} and {@code managers} already read and
- * work every task of the engagement through their grants on the process definition
- * ({@link AccessBootstrap}), so those rows add nothing. Other groups keep the default.
+ * work the tasks of the engagement through their grants on the process definition
+ * ({@link AccessBootstrap}), so those rows add nothing; which of those tasks each group works (the
+ * ones offered to it; managers every one) is checked per task by {@code mx.permiso.engine.WorkRules}
+ * when a task is claimed, handed on or completed. Other groups keep the default.
  */
 @Component
 public class TaskAuthorizations extends AbstractProcessEnginePlugin {
