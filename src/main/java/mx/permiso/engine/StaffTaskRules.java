@@ -48,9 +48,9 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
-    // Asked for at each completion: the conditions are beans that may need the engine's data source.
     TaskFormRules rules = new TaskFormRules(configuration);
     WorkRules work = new WorkRules(configuration);
+    // Asked for at each completion: the conditions are beans that may need the engine's data source.
     TaskCompletionGuard guard = new TaskCompletionGuard(configuration, () -> conditions.orderedStream().toList());
     configuration.setTaskService(new RuledTaskService(rules, work, guard));
     configuration.setFormService(new RuledFormService(rules, work, guard));
