@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -88,6 +89,7 @@ class CasePageBrowserIT {
       assertThat(browser.driver().findElement(By.tagName("main")).getText())
           .doesNotContain("CANJE_PENDING").doesNotContain("PAPERWORK_READY").doesNotContain("LATEST_REQUEST");
 
+      new Select(browser.driver().findElement(By.id("upload-kind"))).selectByValue("INM_PAPERWORK");
       browser.driver().findElement(By.id("upload-file")).sendKeys(paperwork.toAbsolutePath().toString());
       browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#upload button[type='submit']")));
       assertThat(browser.await(By.id("notice")).getText()).startsWith("Attached solicitud").endsWith("as INM paperwork "
