@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -355,14 +354,11 @@ class CaseActionsIT {
   }
 
   private void deliverAll() {
-    for (int round = 0; round < 100 && dispatcher.dispatchDue() > 0; round++) {
-      // keep going: a round takes one batch
-    }
+    ReceivedMail.deliverAll(dispatcher);
   }
 
   private static List<MimeMessage> mails(String caseNumber) {
-    return Arrays.stream(SMTP.getReceivedMessages())
-        .filter(message -> caseNumber.equals(ReceivedMail.header(message, "X-Permiso-Case"))).toList();
+    return ReceivedMail.ofCase(SMTP.getReceivedMessages(), caseNumber);
   }
 
   /** The one email of the case with this subject (the last of the case when no subject is given). */

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -178,23 +176,12 @@ class ClientContactIT {
   }
 
   private void deliverAll() {
-    for (int round = 0; round < 100 && dispatcher.dispatchDue() > 0; round++) {
-      // keep going: a round takes one batch
-    }
+    ReceivedMail.deliverAll(dispatcher);
   }
 
   /** The emails of the case that reached this address, in the order they arrived. */
   private static List<MimeMessage> to(String address, String caseNumber) {
-    return Arrays.stream(SMTP.getReceivedMessages())
-        .filter(message -> caseNumber.equals(ReceivedMail.header(message, "X-Permiso-Case")))
-        .filter(message -> {
-          try {
-            return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().contains(address));
-          } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .toList();
+    return ReceivedMail.ofCase(SMTP.getReceivedMessages(), caseNumber, address);
   }
 
   private Object variable(LiveCase live, String name) {

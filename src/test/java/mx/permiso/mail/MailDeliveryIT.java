@@ -277,9 +277,7 @@ class MailDeliveryIT {
   }
 
   private void dispatchUntilDone() {
-    for (int round = 0; round < 100 && dispatcher.dispatchDue() > 0; round++) {
-      // one batch a round
-    }
+    ReceivedMail.deliverAll(dispatcher);
   }
 
   private long waiting(String caseNumber) {

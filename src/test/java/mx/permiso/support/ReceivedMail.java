@@ -3,15 +3,43 @@ package mx.permiso.support;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import mx.permiso.mail.MailDispatcher;
 
 /** Reading what a test SMTP server received. */
 public final class ReceivedMail {
 
   private ReceivedMail() {
+  }
+
+  /** Runs the dispatcher until no email is due, so the SMTP server has received all that was written. */
+  public static void deliverAll(MailDispatcher dispatcher) {
+    for (int round = 0; round < 100 && dispatcher.dispatchDue() > 0; round++) {
+      // keep going: a round takes one batch
+    }
+  }
+
+  /** What the server received for one case, in the order it arrived (tests share a database and a server). */
+  public static List<MimeMessage> ofCase(MimeMessage[] received, String caseNumber) {
+    return Arrays.stream(received)
+        .filter(message -> caseNumber.equals(header(message, "X-Permiso-Case"))).toList();
+  }
+
+  /** What the server received for one case at this address, in the order it arrived. */
+  public static List<MimeMessage> ofCase(MimeMessage[] received, String caseNumber, String address) {
+    return ofCase(received, caseNumber).stream().filter(message -> {
+      try {
+        return Arrays.stream(message.getAllRecipients()).anyMatch(to -> to instanceof InternetAddress mailbox
+            && mailbox.getAddress().equalsIgnoreCase(address));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
   }
 
   /** The first value of a header, or null; e.g. {@code X-Permiso-Case}, {@code X-Permiso-Message}. */
