@@ -4,6 +4,7 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.DEPARTURE_DATE
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.PLANNED_RETURN_DATE;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,23 @@ public class TravelDates {
 
     public List<Problem> problems() {
       return problems;
+    }
+  }
+
+  /**
+   * A travel date as staff give it ({@code YYYY-MM-DD}); null, with the problem added, when it is
+   * missing or no date. The JSON API and the case page read dates alike.
+   */
+  public static LocalDate date(String field, String text, List<Problem> problems) {
+    if (text == null || text.isBlank()) {
+      problems.add(new Problem(field, "intake.error.date.missing"));
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      problems.add(new Problem(field, "intake.error.date.invalid"));
+      return null;
     }
   }
 
