@@ -40,6 +40,8 @@ import mx.permiso.mail.OutboxMessage;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -154,9 +156,7 @@ public class CaseBoardController {
   public String detail(@PathVariable String caseNumber, Model model) {
     CaseSummary summary = find(caseNumber);
     page(summary, model);
-    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
-      model.addAttribute("contactForm", currentContact(summary));
-    }
+    contactForm(summary, model);
     return "case-detail";
   }
 
@@ -364,9 +364,7 @@ public class CaseBoardController {
       model.addAttribute("problem", problem);
     }
     page(summary, model);
-    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
-      model.addAttribute("contactForm", currentContact(summary));
-    }
+    contactForm(summary, model);
     return "case-detail";
   }
 
@@ -379,12 +377,26 @@ public class CaseBoardController {
     return view;
   }
 
-  /** The client's contact as the running case holds it. */
+  /** The client's contact as the running case holds it; empty when the case has just ended. */
   private Map<String, String> currentContact(CaseSummary summary) {
     Map<String, String> contact = new HashMap<>();
-    runtime.getVariables(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
-        .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
+    try {
+      runtime.getVariables(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
+          .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
+    } catch (NullValueException | NotFoundException e) {
+      // Its last step (after a cancellation, say) ran in the background since the summary was read.
+    }
     return contact;
+  }
+
+  /** The contact form, filled in, while the case runs. */
+  private void contactForm(CaseSummary summary, Model model) {
+    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
+      Map<String, String> contact = currentContact(summary);
+      if (!contact.isEmpty()) {
+        model.addAttribute("contactForm", contact);
+      }
+    }
   }
 
   private void page(CaseSummary summary, Model model) {

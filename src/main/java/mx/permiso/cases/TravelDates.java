@@ -12,6 +12,7 @@ import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -99,7 +100,7 @@ public class TravelDates {
     Map<String, Object> before;
     try {
       before = runtime.getVariables(instance.getId(), List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE));
-    } catch (NullValueException e) {
+    } catch (NullValueException | NotFoundException e) {
       // It ended a moment ago (its last step ran in the background).
       throw StaffActionRefused.ended(caseNumber);
     }

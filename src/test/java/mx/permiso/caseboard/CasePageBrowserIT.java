@@ -25,13 +25,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A legal staff member runs a case from the case page in headless Chromium: Tasklist refuses the
  * paperwork task while no INM paperwork is attached and its form links to the case page; there she
- * reads the case in words, attaches the paperwork, changes the client's email, writes a note and
+ * reads the case in words, attaches the paperwork and a document the client brought in, changes the client's email, writes a note and
  * moves the planned return with the page's forms (no script); back in Tasklist the task completes
  * and the next task's form shows her note; at last she cancels the case from its page. Nothing goes
  * wrong in the pages.
@@ -91,11 +92,19 @@ class CasePageBrowserIT {
       assertThat(browser.driver().findElement(By.tagName("main")).getText())
           .doesNotContain("CANJE_PENDING").doesNotContain("PAPERWORK_READY").doesNotContain("LATEST_REQUEST");
 
+      new Select(browser.driver().findElement(By.id("upload-kind"))).selectByValue("INM_PAPERWORK");
       browser.driver().findElement(By.id("upload-file")).sendKeys(paperwork.toAbsolutePath().toString());
       browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#upload button[type='submit']")));
       assertThat(browser.await(By.id("notice")).getText()).startsWith("Attached solicitud").endsWith("as INM paperwork "
           + "(request form and letter).");
       assertThat(documents.ofKind(CASE, "INM_PAPERWORK")).hasSize(1);
+
+      // A document the client brought in counts as the client's.
+      new Select(browser.driver().findElement(By.id("upload-kind"))).selectByValue("FLIGHT_ITINERARY");
+      browser.driver().findElement(By.id("upload-file")).sendKeys(paperwork.toAbsolutePath().toString());
+      browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#upload button[type='submit']")));
+      assertThat(browser.await(By.id("notice")).getText()).endsWith("as Flight itinerary.");
+      assertThat(documents.ofKind(CASE, "FLIGHT_ITINERARY")).hasSize(1);
 
       WebElement email = browser.driver().findElement(By.id("contact-clientEmail"));
       email.clear();
