@@ -35,8 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The case page as the staff's workbench, over HTTP as a browser sends it: a legal staff member and
- * a manager, logged in to Tasklist, attach documents and change the client's contact with the page's
- * forms (CSRF token of their session; redirect and notice, or the problem next to its field); nobody
+ * a manager, logged in to Tasklist, attach documents, change the client's contact and the travel dates,
+ * write notes, send an email again and cancel the case with the page's forms (CSRF token of their
+ * session; redirect and notice, or the problem next to its field); nobody
  * else can (no token, a client link's token, a user in no staff group; an ended case, an unknown one).
  * The board and the page name phases, scenarios, deadlines and statuses in words and dates as people
  * read them; and the paperwork task cannot be completed over REST until the paperwork is attached.
