@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,10 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import mx.permiso.cases.AuditLog;
+import mx.permiso.cases.CaseCancellation;
+import mx.permiso.cases.CaseNotes;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ClientContacts;
+import mx.permiso.cases.TravelDates;
 import mx.permiso.cases.StaffActionRefused;
 import mx.permiso.cases.ContactRules;
 import mx.permiso.cases.ExitReentryPermitProcess;
@@ -29,10 +34,14 @@ import mx.permiso.documents.DocumentStore;
 import mx.permiso.documents.RejectedDocumentException;
 import mx.permiso.documents.StaffDocuments;
 import mx.permiso.intake.IntakeValidator;
+import mx.permiso.mail.EmailResends;
 import mx.permiso.mail.Outbox;
+import mx.permiso.mail.OutboxMessage;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -59,6 +68,7 @@ public class CaseBoardController {
 
   private static final List<String> SCENARIOS = IntakeValidator.SCENARIOS;
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final Set<String> TRAVEL_FIELDS = Set.of("departureDate", "plannedReturnDate");
 
   private final CaseSummaries summaries;
   private final Deadlines deadlines;
@@ -72,12 +82,17 @@ public class CaseBoardController {
   private final ClientContacts contacts;
   private final ContactRules contactRules;
   private final StaffDocuments staffDocuments;
+  private final CaseCancellation cancellation;
+  private final TravelDates travelDates;
+  private final CaseNotes notes;
+  private final EmailResends resends;
   private final MessageSource messages;
   private final int pageSize;
 
   public CaseBoardController(CaseSummaries summaries, Deadlines deadlines, ZoneId businessZone, TaskService tasks,
       DocumentStore documents, Outbox outbox, AuditLog audit, StaffWords words, RuntimeService runtime,
-      ClientContacts contacts, ContactRules contactRules, StaffDocuments staffDocuments, MessageSource messages,
+      ClientContacts contacts, ContactRules contactRules, StaffDocuments staffDocuments, CaseCancellation cancellation,
+      TravelDates travelDates, CaseNotes notes, EmailResends resends, MessageSource messages,
       @Value("${permiso.board.page-size}") int pageSize) {
     this.summaries = summaries;
     this.deadlines = deadlines;
@@ -91,6 +106,10 @@ public class CaseBoardController {
     this.contacts = contacts;
     this.contactRules = contactRules;
     this.staffDocuments = staffDocuments;
+    this.cancellation = cancellation;
+    this.travelDates = travelDates;
+    this.notes = notes;
+    this.resends = resends;
     this.messages = messages;
     this.pageSize = pageSize;
   }
@@ -137,9 +156,7 @@ public class CaseBoardController {
   public String detail(@PathVariable String caseNumber, Model model) {
     CaseSummary summary = find(caseNumber);
     page(summary, model);
-    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
-      model.addAttribute("contactForm", currentContact(summary));
-    }
+    contactForm(summary, model);
     return "case-detail";
   }
 
@@ -223,6 +240,117 @@ public class CaseBoardController {
     return refused(summary, model, response, HttpStatus.BAD_REQUEST, null);
   }
 
+  /** Staff cancel the case, as with {@code POST /api/cases/{n}/cancel}: the client is told, worded for who asked. */
+  @PostMapping("/cases/{caseNumber}/cancel")
+  public Object cancel(@PathVariable String caseNumber, @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String requestedBy, Principal staff, Model model,
+      HttpServletResponse response, RedirectAttributes redirect) {
+    CaseSummary summary = find(caseNumber);
+    if (!summary.status().isOpen()) {
+      return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    CaseCancellation.reasonProblem(reason).ifPresent(code -> errors.put("reason",
+        words.text(code, CaseCancellation.REASON_MAX_LENGTH)));
+    CaseCancellation.RequestedBy who = CaseCancellation.RequestedBy.of(requestedBy);
+    if (who == null) {
+      errors.put("requestedBy", words.text("staff.cancel.error.requestedBy"));
+    }
+    if (errors.isEmpty()) {
+      try {
+        cancellation.cancel(summary.caseNumber(), reason, who, staff.getName());
+        redirect.addFlashAttribute("notice", words.text("staff.notice.cancelled", summary.caseNumber()));
+        return backTo(summary, "");
+      } catch (StaffActionRefused e) {
+        return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
+      } catch (OptimisticLockingException e) {
+        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.busy"));
+      }
+    }
+    model.addAttribute("cancelErrors", errors);
+    model.addAttribute("cancelForm", Map.of("reason", Objects.toString(reason, ""),
+        "requestedBy", Objects.toString(requestedBy, "")));
+    return refused(summary, model, response, HttpStatus.BAD_REQUEST, null);
+  }
+
+  /** Staff change the departure and planned return, as with {@code POST /api/cases/{n}/travel-dates}. */
+  @PostMapping("/cases/{caseNumber}/travel-dates")
+  public Object travelDates(@PathVariable String caseNumber, @RequestParam(required = false) String departureDate,
+      @RequestParam(required = false) String plannedReturnDate, Principal staff, Model model,
+      HttpServletResponse response, RedirectAttributes redirect) {
+    CaseSummary summary = find(caseNumber);
+    if (!summary.status().isOpen()) {
+      return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
+    }
+    List<TravelDates.Problem> problems = new ArrayList<>();
+    LocalDate departure = TravelDates.date("departureDate", departureDate, problems);
+    LocalDate plannedReturn = TravelDates.date("plannedReturnDate", plannedReturnDate, problems);
+    HttpStatus status = HttpStatus.BAD_REQUEST;
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (problems.isEmpty()) {
+      try {
+        TravelDates.Outcome outcome = travelDates.change(summary.caseNumber(), departure, plannedReturn,
+            staff.getName());
+        redirect.addFlashAttribute("notice", outcome.changed().isEmpty() ? words.text("staff.notice.datesUnchanged")
+            : words.text("staff.notice.datesChanged", words.day(outcome.departureDate()),
+                words.day(outcome.plannedReturnDate())));
+        return backTo(summary, "dates");
+      } catch (TravelDates.InvalidDatesException e) {
+        problems.addAll(e.problems());
+      } catch (StaffActionRefused e) {
+        if (!TRAVEL_FIELDS.contains(e.field())) {
+          return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
+        }
+        status = e.status();
+        errors.put(e.field(), e.reason(messages, Locale.ENGLISH));
+      } catch (OptimisticLockingException e) {
+        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.busy"));
+      }
+    }
+    problems.forEach(problem -> errors.putIfAbsent(problem.field(), words.text(problem.code())));
+    model.addAttribute("datesErrors", errors);
+    model.addAttribute("datesForm", Map.of("departureDate", Objects.toString(departureDate, ""),
+        "plannedReturnDate", Objects.toString(plannedReturnDate, "")));
+    return refused(summary, model, response, status, null);
+  }
+
+  /** Staff write a note on the case, as with {@code POST /api/cases/{n}/notes}; an ended case still takes notes. */
+  @PostMapping("/cases/{caseNumber}/notes")
+  public Object note(@PathVariable String caseNumber, @RequestParam(required = false) String text, Principal staff,
+      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    CaseSummary summary = find(caseNumber);
+    try {
+      notes.add(summary.caseNumber(), text, staff.getName());
+      redirect.addFlashAttribute("notice", words.text("staff.notice.noteAdded"));
+      return backTo(summary, "notes");
+    } catch (StaffActionRefused e) {
+      if (!"text".equals(e.field())) {
+        return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
+      }
+      model.addAttribute("noteError", e.reason(messages, Locale.ENGLISH));
+      model.addAttribute("noteText", text);
+      return refused(summary, model, response, e.status(), null);
+    }
+  }
+
+  /** Staff send an email of the case again, as with {@code POST /api/cases/{n}/emails/{id}/resend}. */
+  @PostMapping("/cases/{caseNumber}/emails/{id}/resend")
+  public Object resend(@PathVariable String caseNumber, @PathVariable long id, Principal staff, Model model,
+      HttpServletResponse response, RedirectAttributes redirect) {
+    CaseSummary summary = find(caseNumber);
+    if (!summary.status().isOpen()) {
+      return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
+    }
+    try {
+      OutboxMessage copy = resends.resend(summary.caseNumber(), id, staff.getName());
+      redirect.addFlashAttribute("notice", words.text("staff.notice.resent", words.email(copy.noticeType()),
+          copy.recipient()));
+      return backTo(summary, "email-" + copy.id());
+    } catch (StaffActionRefused e) {
+      return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
+    }
+  }
+
   private CaseSummary find(String caseNumber) {
     return summaries.find(caseNumber)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseNumber));
@@ -236,26 +364,39 @@ public class CaseBoardController {
       model.addAttribute("problem", problem);
     }
     page(summary, model);
-    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
-      model.addAttribute("contactForm", currentContact(summary));
-    }
+    contactForm(summary, model);
     return "case-detail";
   }
 
   /** After a change, the page is fetched again (POST-redirect-GET), at the section that changed. */
   private static RedirectView backTo(CaseSummary summary, String section) {
-    RedirectView view = new RedirectView("/cases/" + summary.caseNumber() + "#" + section, true);
+    RedirectView view = new RedirectView("/cases/" + summary.caseNumber() + (section.isEmpty() ? "" : "#" + section),
+        true);
     view.setStatusCode(HttpStatus.SEE_OTHER);
     view.setExposeModelAttributes(false);
     return view;
   }
 
-  /** The client's contact as the running case holds it. */
+  /** The client's contact as the running case holds it; empty when the case has just ended. */
   private Map<String, String> currentContact(CaseSummary summary) {
     Map<String, String> contact = new HashMap<>();
-    runtime.getVariables(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
-        .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
+    try {
+      runtime.getVariables(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
+          .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
+    } catch (NullValueException | NotFoundException e) {
+      // Its last step (after a cancellation, say) ran in the background since the summary was read.
+    }
     return contact;
+  }
+
+  /** The contact form, filled in, while the case runs. */
+  private void contactForm(CaseSummary summary, Model model) {
+    if (!model.containsAttribute("contactForm") && summary.status().isOpen()) {
+      Map<String, String> contact = currentContact(summary);
+      if (!contact.isEmpty()) {
+        model.addAttribute("contactForm", contact);
+      }
+    }
   }
 
   private void page(CaseSummary summary, Model model) {
@@ -271,6 +412,13 @@ public class CaseBoardController {
         : List.of());
     model.addAttribute("documents", documents.listOf(summary.caseNumber()));
     model.addAttribute("messages", outbox.forCase(summary.caseNumber()));
+    model.addAttribute("resendOf", outbox.resendsOf(summary.caseNumber()));
+    model.addAttribute("notes", notes.of(summary.caseNumber()));
+    if (!model.containsAttribute("datesForm")) {
+      model.addAttribute("datesForm", Map.of("departureDate", Objects.toString(summary.departureDate(), ""),
+          "plannedReturnDate", Objects.toString(summary.plannedReturnDate(), "")));
+    }
+    model.addAttribute("requestedByChoices", CaseCancellation.RequestedBy.values());
     model.addAttribute("audit", audit.of(summary.caseNumber()));
     model.addAttribute("zone", zone);
     model.addAttribute("words", words);

@@ -2,7 +2,6 @@ package mx.permiso.cases;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,17 +43,11 @@ public class CaseActionController {
     Object reason = body.get("reason");
     if (reason != null && !(reason instanceof String)) {
       problems.add(problem("reason", "intake.error.field.wrongType", locale));
-    } else if (reason == null || ((String) reason).isBlank()) {
-      problems.add(problem("reason", "cancel.error.reason.missing", locale));
-    } else if (((String) reason).strip().length() > CaseCancellation.REASON_MAX_LENGTH) {
-      problems.add(problem("reason", "cancel.error.reason.tooLong", locale, CaseCancellation.REASON_MAX_LENGTH));
+    } else {
+      CaseCancellation.reasonProblem((String) reason).ifPresent(code ->
+          problems.add(problem("reason", code, locale, CaseCancellation.REASON_MAX_LENGTH)));
     }
-    CaseCancellation.RequestedBy requestedBy = null;
-    for (CaseCancellation.RequestedBy choice : CaseCancellation.RequestedBy.values()) {
-      if (choice.name().equals(body.get("requestedBy"))) {
-        requestedBy = choice;
-      }
-    }
+    CaseCancellation.RequestedBy requestedBy = CaseCancellation.RequestedBy.of(body.get("requestedBy"));
     if (requestedBy == null) {
       problems.add(problem("requestedBy", "cancel.error.requestedBy", locale));
     }
@@ -94,20 +87,14 @@ public class CaseActionController {
 
   private LocalDate date(Map<String, Object> body, String field, List<ContactRules.Problem> problems, Locale locale) {
     Object value = body.get(field);
-    if (value == null || value instanceof String text && text.isBlank()) {
-      problems.add(problem(field, "intake.error.date.missing", locale));
-      return null;
-    }
-    if (!(value instanceof String text)) {
+    if (value != null && !(value instanceof String)) {
       problems.add(problem(field, "intake.error.field.wrongType", locale));
       return null;
     }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      problems.add(problem(field, "intake.error.date.invalid", locale));
-      return null;
-    }
+    List<TravelDates.Problem> wrong = new ArrayList<>();
+    LocalDate date = TravelDates.date(field, (String) value, wrong);
+    wrong.forEach(each -> problems.add(problem(each.field(), each.code(), locale)));
+    return date;
   }
 
   private List<ContactRules.Problem> unknownFields(Map<String, Object> body, Set<String> known, Locale locale) {

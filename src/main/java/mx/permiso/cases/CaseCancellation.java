@@ -3,6 +3,7 @@ package mx.permiso.cases;
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.CANCEL_REASON;
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.CANCEL_REQUESTED_BY;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -27,7 +28,17 @@ public class CaseCancellation {
   /** Who asked for the cancellation: the client, or the firm's own decision. */
   public enum RequestedBy {
     CLIENT,
-    FIRM
+    FIRM;
+
+    /** The choice of this name; null for anything else (no choice, another value). */
+    public static RequestedBy of(Object name) {
+      for (RequestedBy choice : values()) {
+        if (choice.name().equals(name)) {
+          return choice;
+        }
+      }
+      return null;
+    }
   }
 
   private final RuntimeService runtime;
@@ -49,10 +60,10 @@ public class CaseCancellation {
    */
   @Transactional
   public void cancel(String caseNumber, String reason, RequestedBy requestedBy, String actor) {
-    String kept = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
-    if (kept.isEmpty() || kept.length() > REASON_MAX_LENGTH || requestedBy == null) {
+    if (reasonProblem(reason).isPresent() || requestedBy == null) {
       throw new IllegalArgumentException("A reason (1-" + REASON_MAX_LENGTH + " characters) and who asked are needed");
     }
+    String kept = kept(reason);
     ProcessInstance instance = cases.require(caseNumber);
     try {
       runtime.createMessageCorrelation(ExitReentryPermitProcess.Messages.CASE_CANCELLED)
@@ -65,5 +76,21 @@ public class CaseCancellation {
       throw new StaffActionRefused(HttpStatus.CONFLICT, null, "cancel.error.alreadyCancelled", caseNumber);
     }
     audit.record(caseNumber, actor, AUDIT_ACTION, "requestedBy: " + requestedBy + "; reason: " + kept);
+  }
+
+  /**
+   * Why this reason cannot be kept, as a message code taking {@link #REASON_MAX_LENGTH} as its
+   * argument; empty when it can. The JSON API and the case page ask the same question.
+   */
+  public static Optional<String> reasonProblem(String reason) {
+    if (reason == null || reason.isBlank()) {
+      return Optional.of("cancel.error.reason.missing");
+    }
+    return kept(reason).length() > REASON_MAX_LENGTH ? Optional.of("cancel.error.reason.tooLong") : Optional.empty();
+  }
+
+  /** The reason as kept and shown to the client: on one line, without runs of spaces. */
+  private static String kept(String reason) {
+    return reason.strip().replaceAll("\\s+", " ");
   }
 }

@@ -4,6 +4,7 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.DEPARTURE_DATE
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.PLANNED_RETURN_DATE;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -62,6 +64,23 @@ public class TravelDates {
     }
   }
 
+  /**
+   * A travel date as staff give it ({@code YYYY-MM-DD}); null, with the problem added, when it is
+   * missing or no date. The JSON API and the case page read dates alike.
+   */
+  public static LocalDate date(String field, String text, List<Problem> problems) {
+    if (text == null || text.isBlank()) {
+      problems.add(new Problem(field, "intake.error.date.missing"));
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      problems.add(new Problem(field, "intake.error.date.invalid"));
+      return null;
+    }
+  }
+
   /** The case's dates after the change, and which of them changed (none: nothing was done). */
   public record Outcome(LocalDate departureDate, LocalDate plannedReturnDate, List<String> changed) {
   }
@@ -81,7 +100,7 @@ public class TravelDates {
     Map<String, Object> before;
     try {
       before = runtime.getVariables(instance.getId(), List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE));
-    } catch (NullValueException e) {
+    } catch (NullValueException | NotFoundException e) {
       // It ended a moment ago (its last step ran in the background).
       throw StaffActionRefused.ended(caseNumber);
     }

@@ -32,14 +32,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A legal staff member runs a case from the case page in headless Chromium: Tasklist refuses the
  * paperwork task while no INM paperwork is attached and its form links to the case page; there she
- * reads the case in words, attaches the paperwork and changes the client's email with the page's
- * forms (no script), and back in Tasklist the task completes. Nothing goes wrong in the pages.
+ * reads the case in words, attaches the paperwork and a document the client brought in, changes the client's email, writes a note and
+ * moves the planned return with the page's forms (no script); back in Tasklist the task completes
+ * and the next task's form shows her note; at last she cancels the case from its page. Nothing goes
+ * wrong in the pages.
  */
 @PostgresApplicationTest
 class CasePageBrowserIT {
 
   private static final String CASE = "EXR-2026-1701";
   private static final String STAFF = "lucia";
+  private static final String NOTE = "Client asks for a morning appointment.";
 
   @LocalServerPort
   int port;
@@ -51,7 +54,7 @@ class CasePageBrowserIT {
   DocumentStore documents;
 
   @Test
-  void legalStaffAttachThePaperworkOnTheCasePageBeforeCompletingItsTask() throws IOException {
+  void legalStaffRunACaseFromTheCasePageAndTasklist() throws IOException {
     TestUsers.ensure(engine.getIdentityService(), STAFF, StaffGroups.LEGAL_STAFF);
     LiveCase.clockAt("2026-11-03", "09:00");
     LiveCase live = new LiveCase(engine, CASE).start(SampleCase.intake(CASE))
@@ -96,6 +99,13 @@ class CasePageBrowserIT {
           + "(request form and letter).");
       assertThat(documents.ofKind(CASE, "INM_PAPERWORK")).hasSize(1);
 
+      // A document the client brought in counts as the client's.
+      new Select(browser.driver().findElement(By.id("upload-kind"))).selectByValue("FLIGHT_ITINERARY");
+      browser.driver().findElement(By.id("upload-file")).sendKeys(paperwork.toAbsolutePath().toString());
+      browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#upload button[type='submit']")));
+      assertThat(browser.await(By.id("notice")).getText()).endsWith("as Flight itinerary.");
+      assertThat(documents.ofKind(CASE, "FLIGHT_ITINERARY")).hasSize(1);
+
       WebElement email = browser.driver().findElement(By.id("contact-clientEmail"));
       email.clear();
       email.sendKeys("jane.new@example.com");
@@ -104,6 +114,25 @@ class CasePageBrowserIT {
           .isEqualTo("The client's email changed; the client has been told by email.");
       assertThat(browser.driver().findElement(By.id("contact-clientEmail")).getDomProperty("value"))
           .isEqualTo("jane.new@example.com");
+
+      // A note for whoever works the case next.
+      browser.driver().findElement(By.id("note-text")).sendKeys(NOTE);
+      browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#note-form button[type='submit']")));
+      assertThat(browser.await(By.id("notice")).getText()).startsWith("Note written");
+      assertThat(browser.driver().findElement(By.id("notes")).getText()).contains(NOTE)
+          .contains(STAFF + " · Tue 3 Nov 2026 09:00");
+
+      // The client comes back five days later: the planned return moves, typed as the browser's date field takes it.
+      WebElement plannedReturn = browser.driver().findElement(By.id("dates-plannedReturnDate"));
+      assertThat(plannedReturn.getDomProperty("value")).isEqualTo("2026-12-10");
+      plannedReturn.sendKeys("12152026");
+      assertThat(plannedReturn.getDomProperty("value")).isEqualTo("2026-12-15");
+      browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#dates-form button[type='submit']")));
+      assertThat(browser.await(By.id("notice")).getText()).startsWith("Departure Fri 20 Nov 2026, in 17 days; "
+          + "planned return Tue 15 Dec 2026, in 42 days.");
+      assertThat(browser.driver().findElement(By.id("dates")).getText()).contains("Tue 15 Dec 2026, in 42 days");
+      assertThat(engine.getRuntimeService().getVariable(live.instanceId(), "plannedReturnDate"))
+          .isEqualTo("2026-12-15");
       browser.screenshot("casepage-after-actions");
 
       tasklist.open(task);
@@ -111,6 +140,25 @@ class CasePageBrowserIT {
       browser.clickText("Complete");
       await().atMost(Duration.ofSeconds(30)).until(() ->
           engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+
+      // The next task's form shows the note, read-only.
+      Task next = live.awaitTask(USER_TASK_BOOK_APPOINTMENT);
+      tasklist.open(next);
+      WebElement notes = browser.await(By.cssSelector("[id$='-Field_caseNotes']"));
+      assertThat(notes.getDomProperty("value")).isEqualTo("2026-11-03 09:00 " + STAFF + ": " + NOTE);
+      assertThat(notes.getAttribute("readonly") != null || !notes.isEnabled()).as("read-only").isTrue();
+      browser.screenshot("casepage-note-in-tasklist");
+
+      // At the end, the firm cancels the case from its page.
+      browser.open("http://localhost:" + port + "/cases/" + CASE);
+      browser.click(browser.await(By.id("cancel-requestedBy-FIRM")));
+      browser.driver().findElement(By.id("cancel-reason")).sendKeys("The client found another firm.");
+      browser.clickAndAwaitNextPage(browser.driver().findElement(By.cssSelector("#cancel-form button[type='submit']")));
+      assertThat(browser.await(By.id("notice")).getText())
+          .isEqualTo("Case " + CASE + " is cancelled; the client is told by email.");
+      assertThat(browser.driver().findElement(By.id("audit")).getText()).contains("Case cancelled")
+          .contains("Note written").contains("Travel dates changed").contains("Client's contact changed");
+      browser.screenshot("casepage-cancelled");
 
       // Tasklist asks who is logged in before login, reports the refused completion (400) and may reload the
       // task it has just completed (404). Nothing else may go wrong in the pages.
@@ -122,7 +170,9 @@ class CasePageBrowserIT {
     } finally {
       Files.deleteIfExists(paperwork);
     }
-    live.awaitPassed(SERVICE_TASK_SEND_PAPERWORK);
+    live.awaitEnded();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(live.instanceId())
+        .variableName("cancelRequestedBy").singleResult().getValue()).isEqualTo("FIRM");
   }
 
   @AfterEach
