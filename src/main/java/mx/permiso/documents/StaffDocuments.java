@@ -45,9 +45,9 @@ public class StaffDocuments {
     this.audit = audit;
   }
 
-  /** The kinds staff may attach to the case now: what it requires, then the INM paperwork. */
+  /** The kinds staff may attach to the case now: what it requires, then the INM paperwork; none once it has ended. */
   public List<String> kindsFor(String caseNumber) {
-    return kinds(running.require(caseNumber).getId());
+    return running.find(caseNumber).map(instance -> kinds(instance.getId())).orElse(List.of());
   }
 
   /**
