@@ -10,6 +10,8 @@ import mx.permiso.cases.RunningCases;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.cases.StaffActionRefused;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -47,7 +49,11 @@ public class StaffDocuments {
 
   /** The kinds staff may attach to the case now: what it requires, then the INM paperwork; none once it has ended. */
   public List<String> kindsFor(String caseNumber) {
-    return running.find(caseNumber).map(instance -> kinds(instance.getId())).orElse(List.of());
+    try {
+      return running.find(caseNumber).map(instance -> kinds(instance.getId())).orElse(List.of());
+    } catch (NotFoundException | NullValueException endedMeanwhile) {
+      return List.of();
+    }
   }
 
   /**
