@@ -52,56 +52,64 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
     WorkRules work = new WorkRules(configuration);
     // Asked for at each completion: the conditions are beans that may need the engine's data source.
     TaskCompletionGuard guard = new TaskCompletionGuard(configuration, () -> conditions.orderedStream().toList());
-    configuration.setTaskService(new RuledTaskService(rules, work, guard));
-    configuration.setFormService(new RuledFormService(rules, work, guard));
+    Rules all = new Rules(rules, work, guard);
+    configuration.setTaskService(new RuledTaskService(all));
+    configuration.setFormService(new RuledFormService(all));
+  }
+
+  /** The rules both services apply. */
+  record Rules(TaskFormRules form, WorkRules work, TaskCompletionGuard guard) {
+
+    /** The variables to write when the current user completes the task: they may work it, and it may be completed. */
+    Map<String, Object> completion(String taskId, Map<String, Object> variables) {
+      work.checkWork(taskId);
+      Map<String, Object> admitted = form.admitted(taskId, variables);
+      guard.checkCompletable(taskId);
+      return admitted;
+    }
+
+    /** The variables to write when the current user ends the task's work another way (resolve, BPMN error...). */
+    Map<String, Object> handIn(String taskId, Map<String, Object> variables) {
+      work.checkWork(taskId);
+      return form.admitted(taskId, variables);
+    }
   }
 
   /** The engine's task service, with the rules above for authenticated users. */
   static class RuledTaskService extends TaskServiceImpl {
 
-    private final TaskFormRules rules;
+    private final Rules rules;
     private final WorkRules work;
-    private final TaskCompletionGuard guard;
 
-    RuledTaskService(TaskFormRules rules, WorkRules work, TaskCompletionGuard guard) {
+    RuledTaskService(Rules rules) {
       this.rules = rules;
-      this.work = work;
-      this.guard = guard;
+      this.work = rules.work();
     }
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-      work.checkWork(taskId);
-      Map<String, Object> admitted = rules.admitted(taskId, variables);
-      guard.checkCompletable(taskId);
-      super.complete(taskId, admitted);
+      super.complete(taskId, rules.completion(taskId, variables));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
         boolean deserializeValues) {
-      work.checkWork(taskId);
-      Map<String, Object> admitted = rules.admitted(taskId, variables);
-      guard.checkCompletable(taskId);
-      return super.completeWithVariablesInReturn(taskId, admitted, deserializeValues);
+      return super.completeWithVariablesInReturn(taskId, rules.completion(taskId, variables), deserializeValues);
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-      work.checkWork(taskId);
-      super.resolveTask(taskId, rules.admitted(taskId, variables));
+      super.resolveTask(taskId, rules.handIn(taskId, variables));
     }
 
     @Override
     public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
-      work.checkWork(taskId);
-      super.handleBpmnError(taskId, errorCode, errorMessage, rules.admitted(taskId, variables));
+      super.handleBpmnError(taskId, errorCode, errorMessage, rules.handIn(taskId, variables));
     }
 
     @Override
     public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
-      work.checkWork(taskId);
-      super.handleEscalation(taskId, escalationCode, rules.admitted(taskId, variables));
+      super.handleEscalation(taskId, escalationCode, rules.handIn(taskId, variables));
     }
 
     @Override
@@ -116,7 +124,7 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
     @Override
     public void setAssignee(String taskId, String userId) {
       // Giving one's own task back is part of working it (Tasklist's "unclaim" sets no assignee).
-      if (userId == null && rules.isOwnTask(taskId)) {
+      if (userId == null && rules.form().isOwnTask(taskId)) {
         super.claim(taskId, null);
       } else if (!work.handOn(taskId, userId, context -> new AssignTaskCmd(taskId, userId).execute(context))) {
         super.setAssignee(taskId, userId);
@@ -134,31 +142,21 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
   /** The engine's form service, with the form-fields rule for authenticated users. */
   static class RuledFormService extends FormServiceImpl {
 
-    private final TaskFormRules rules;
-    private final WorkRules work;
-    private final TaskCompletionGuard guard;
+    private final Rules rules;
 
-    RuledFormService(TaskFormRules rules, WorkRules work, TaskCompletionGuard guard) {
+    RuledFormService(Rules rules) {
       this.rules = rules;
-      this.work = work;
-      this.guard = guard;
     }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-      work.checkWork(taskId);
-      Map<String, Object> admitted = rules.admitted(taskId, properties);
-      guard.checkCompletable(taskId);
-      super.submitTaskForm(taskId, admitted);
+      super.submitTaskForm(taskId, rules.completion(taskId, properties));
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
         boolean deserializeValues) {
-      work.checkWork(taskId);
-      Map<String, Object> admitted = rules.admitted(taskId, properties);
-      guard.checkCompletable(taskId);
-      return super.submitTaskFormWithVariablesInReturn(taskId, admitted, deserializeValues);
+      return super.submitTaskFormWithVariablesInReturn(taskId, rules.completion(taskId, properties), deserializeValues);
     }
 
     @Override
