@@ -19,6 +19,8 @@ public final class ExitReentryPermitProcess {
     public static final String START_EVENT_INTAKE_RECEIVED = "StartEvent_IntakeReceived";
     public static final String SERVICE_TASK_DETERMINE_REQUIREMENTS = "ServiceTask_DetermineRequirements";
     public static final String SUB_PROCESS_ENGAGEMENT = "SubProcess_Engagement";
+    public static final String GATEWAY_EMERGENCY = "Gateway_Emergency";
+    public static final String SERVICE_TASK_ALERT_FIRM = "ServiceTask_AlertFirm";
     public static final String SERVICE_TASK_SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
     public static final String USER_TASK_REVIEW_INTAKE = "UserTask_ReviewIntake";
     public static final String SERVICE_TASK_SEND_DECLINED = "ServiceTask_SendDeclined";

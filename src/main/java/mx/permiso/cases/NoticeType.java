@@ -1,11 +1,13 @@
 package mx.permiso.cases;
 
 /**
- * What the case tells the client (and, for warnings, the staff). A reminder with a
+ * What the case tells the client (and, for warnings, the staff; {@link #staffOnly()} ones only the staff). A reminder with a
  * {@code pointlessFrom} variable is not sent on or after that date: reminding about documents
  * once the flight has left helps nobody.
  */
 public enum NoticeType {
+  /** To the firm's inbox only, at once: an emergency intake arrived (case number, flight date, reason). */
+  EMERGENCY_INTAKE,
   ACKNOWLEDGEMENT,
   INTAKE_DECLINED,
   DOCUMENTS_REMINDER(ExitReentryPermitProcess.Variables.DEPARTURE_DATE),
@@ -38,6 +40,11 @@ public enum NoticeType {
 
   NoticeType(String pointlessFrom) {
     this.pointlessFrom = pointlessFrom;
+  }
+
+  /** Whether only the firm's inbox gets this notice, never the client. */
+  public boolean staffOnly() {
+    return this == EMERGENCY_INTAKE;
   }
 
   /** The date variable on and after which this reminder is no longer sent, if any. */

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
  * and {@code camunda:followUpDate="${caseTimers.followUpOn(returnByDate)}"}. Both count from the
  * moment the task arrives: now, or the task's creation when they are re-evaluated later
  * ({@link #asOfTaskCreation}).
+ *
+ * <p>An emergency case goes first: every user task has {@code camunda:priority="${caseTimers.priority(scenario)}"},
+ * and a task staff can work at once is due within the emergency office time
+ * ({@code ${caseTimers.dueOnArrival(scenario)}}, {@code ${caseTimers.dueOnArrivalBy(latestRequestDate, scenario)}}).
+ * A task that waits for a date (the appointment, the flight, the return) keeps its date's due moment.
  */
 @Component("caseTimers")
 public class CaseTimers {
@@ -68,9 +73,26 @@ public class CaseTimers {
     return from(deadlines.handBackDeadline(date(permitReturnDueDate)));
   }
 
-  /** A routine staff task: due after the configured office time. */
-  public Date routineDue() {
-    return from(deadlines.routineStaffDue(arrived()));
+  /** The case's scenario that puts its tasks on the fast track. */
+  public static final String EMERGENCY = "EMERGENCY";
+
+  /** A staff task that can be worked as soon as it arrives: due after the office time for the case's scenario. */
+  public Date dueOnArrival(String scenario) {
+    return from(deadlines.staffDueOnArrival(arrived(), isEmergency(scenario)));
+  }
+
+  /**
+   * A staff task that can be worked as soon as it arrives and must be done by {@code isoDate}: due
+   * when the office closes on the last office day on or before it, and for an emergency within the
+   * emergency office time.
+   */
+  public Date dueOnArrivalBy(String isoDate, String scenario) {
+    return from(deadlines.staffDueOnArrivalBy(date(isoDate), arrived(), isEmergency(scenario)));
+  }
+
+  /** Tasklist priority of a staff task of a case with this scenario. */
+  public int priority(String scenario) {
+    return deadlines.staffTaskPriority(isEmergency(scenario));
   }
 
   /** A staff task to be done by {@code isoDate}: due when the office closes on the last office day on or before it. */
@@ -134,6 +156,10 @@ public class CaseTimers {
    */
   static String cycle(ReminderSeries series) {
     return "R" + Math.max(series.count() - 1, 0) + "/" + series.first() + "/" + series.interval();
+  }
+
+  private static boolean isEmergency(String scenario) {
+    return EMERGENCY.equals(scenario);
   }
 
   private static LocalDate date(String isoDate) {

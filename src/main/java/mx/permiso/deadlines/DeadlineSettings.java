@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param handBackReminderInterval time between reminders to hand the permit back
  * @param returnByReminderDaysBefore days before the return-by date the client is reminded
  * @param departureReminderDaysBefore days before the flight the client is reminded
+ * @param emergencyTaskOfficeTime office time staff get for a task of an emergency case they can work at once
+ * @param routineTaskPriority Tasklist priority of a staff task of a routine case
+ * @param emergencyTaskPriority Tasklist priority of every staff task of an emergency case, above the routine one
  */
 @ConfigurationProperties("permiso.deadlines")
 public record DeadlineSettings(
@@ -45,7 +48,10 @@ public record DeadlineSettings(
     Period paymentReminderInterval,
     Period handBackReminderInterval,
     int returnByReminderDaysBefore,
-    int departureReminderDaysBefore) {
+    int departureReminderDaysBefore,
+    Duration emergencyTaskOfficeTime,
+    int routineTaskPriority,
+    int emergencyTaskPriority) {
 
   public DeadlineSettings {
     workingDays = workingDays == null ? List.of() : List.copyOf(workingDays);
@@ -61,6 +67,13 @@ public record DeadlineSettings(
     }
     if (staffTaskFollowUpLead == null || staffTaskFollowUpLead.isNegative()) {
       throw new IllegalArgumentException("permiso.deadlines.staff-task-follow-up-lead must be PT0S or more");
+    }
+    if (emergencyTaskOfficeTime == null || emergencyTaskOfficeTime.isNegative() || emergencyTaskOfficeTime.isZero()) {
+      throw new IllegalArgumentException("permiso.deadlines.emergency-task-office-time must be more than nothing, e.g. PT1H");
+    }
+    if (emergencyTaskPriority <= routineTaskPriority) {
+      throw new IllegalArgumentException("permiso.deadlines.emergency-task-priority (" + emergencyTaskPriority
+          + ") must be above routine-task-priority (" + routineTaskPriority + "): emergencies sort first in Tasklist");
     }
   }
 }

@@ -93,6 +93,41 @@ public class Deadlines {
   }
 
   /**
+   * Due moment of a staff task of an emergency case that staff can work as soon as it arrives: the
+   * configured emergency office time later, counted like {@link #routineStaffDue}.
+   */
+  public Instant emergencyStaffDue(Instant arrived) {
+    return officeHours.plusOfficeTime(minute(arrived), settings.emergencyTaskOfficeTime());
+  }
+
+  /**
+   * Due moment of a staff task staff can work as soon as it arrives: the routine office time, or
+   * for an emergency case the emergency office time.
+   */
+  public Instant staffDueOnArrival(Instant arrived, boolean emergency) {
+    return emergency ? emergencyStaffDue(arrived) : routineStaffDue(arrived);
+  }
+
+  /**
+   * Due moment of a staff task that staff can work as soon as it arrives and that must be done by
+   * {@code deadline} ({@link #staffDueBy}); for an emergency case, no later than the emergency
+   * office time after it arrived.
+   */
+  public Instant staffDueOnArrivalBy(LocalDate deadline, Instant arrived, boolean emergency) {
+    Instant due = staffDueBy(deadline, arrived);
+    if (!emergency) {
+      return due;
+    }
+    Instant fast = emergencyStaffDue(arrived);
+    return fast.isBefore(due) ? fast : due;
+  }
+
+  /** Tasklist priority of a staff task: every task of an emergency case is above every routine one. */
+  public int staffTaskPriority(boolean emergency) {
+    return emergency ? settings.emergencyTaskPriority() : settings.routineTaskPriority();
+  }
+
+  /**
    * Due moment of a staff task that must be done by {@code deadline}: when the office closes on
    * the last office day on or before it (a deadline on a Sunday is due on Friday). Never before the
    * close of the task's own first office day: a task does not arrive overdue.

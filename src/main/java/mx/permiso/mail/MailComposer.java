@@ -60,7 +60,10 @@ public class MailComposer {
     String body = firstBreak < 0 ? "" : rendered.substring(firstBreak + 1).strip();
 
     ResourceBundle footers = bundle("footer", locale);
-    String footer = MessageFormat.format(footers.getString("footer"), notice.caseNumber(), settings.officeHours(lang));
+    // An alert to the firm's inbox has no phone hours and no case link: those are the client's.
+    String footer = notice.type().staffOnly()
+        ? MessageFormat.format(footers.getString("staff"), notice.caseNumber())
+        : MessageFormat.format(footers.getString("footer"), notice.caseNumber(), settings.officeHours(lang));
     if (notice.facts().get("caseLink") instanceof String link) {
       footer = MessageFormat.format(footers.getString("link"), link) + "\n" + footer;
     }

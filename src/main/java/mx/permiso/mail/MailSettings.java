@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code spring.mail.*}.
  *
  * @param from sender address of every email
- * @param staffAddress the firm's shared inbox, copied on warnings meant for staff
+ * @param staffAddress the firm's shared inbox, copied on warnings meant for staff and alerted to emergency intakes
  * @param officeHours the phone support hours quoted in emails, by language
  * @param maxAttempts delivery attempts before a message is marked failed
  * @param firstRetryAfter wait before the second attempt; doubles each time

@@ -44,16 +44,26 @@ public class OutboxNotifier implements ClientNotifier {
   @Override
   public void send(Notice notice) {
     String language = notice.facts().get("language") instanceof String chosen ? chosen : "en";
+    if (notice.type().staffOnly()) {
+      // Without a staff address there is nobody to tell; the case goes on. No case link: it is the client's.
+      if (hasStaffAddress()) {
+        enqueue(notice, language, "staff", settings.staffAddress(), composer.compose(notice, language));
+      }
+      return;
+    }
     Notice withLink = withCaseLink(notice);
     ComposedMail mail = composer.compose(withLink, language);
     if (notice.type() == NoticeType.PAPERWORK_READY) {
       mail = mail.withAttachments(paperwork(notice.caseNumber()));
     }
     enqueue(notice, language, "client", (String) notice.facts().get("clientEmail"), mail);
-    if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY && settings.staffAddress() != null
-        && !settings.staffAddress().isBlank()) {
+    if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY && hasStaffAddress()) {
       enqueue(notice, language, "staff", settings.staffAddress(), mail);
     }
+  }
+
+  private boolean hasStaffAddress() {
+    return settings.staffAddress() != null && !settings.staffAddress().isBlank();
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import mx.permiso.cases.ExitReentryPermitProcess;
+import mx.permiso.deadlines.CaseTimers;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -59,6 +60,9 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   /** Tasklist filters by name: the query and the groups that see the filter. */
   enum TaskFilter {
+    // Shown first: every open task of an emergency case, whoever it is offered to.
+    EMERGENCIES("Emergencies", "Open tasks of emergency cases", -20,
+        List.of(StaffGroups.LEGAL_STAFF, StaffGroups.MANAGERS, StaffGroups.ADMINS)),
     MY_TASKS("My tasks", "Tasks assigned to me", -10,
         List.of(StaffGroups.LEGAL_STAFF, StaffGroups.MANAGERS, StaffGroups.ADMINS)),
     CASE_WORK("Case work", "Open tasks of the legal staff", 0,
@@ -83,6 +87,8 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     TaskQuery query(ProcessEngine engine) {
       TaskQuery query = engine.getTaskService().createTaskQuery();
       return switch (this) {
+        case EMERGENCIES -> query.processVariableValueEquals(ExitReentryPermitProcess.Variables.SCENARIO,
+            CaseTimers.EMERGENCY).orderByTaskPriority().desc().orderByDueDate().asc();
         case MY_TASKS -> query.taskAssigneeExpression("${currentUser()}");
         case CASE_WORK -> query.taskCandidateGroup(StaffGroups.LEGAL_STAFF).includeAssignedTasks();
         case ESCALATIONS -> query.taskCandidateGroup(StaffGroups.MANAGERS).includeAssignedTasks();

@@ -29,7 +29,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * nothing else. Made from {@code processes/exit-reentry-permit.bpmn} each run, so it follows the
  * model as it changes: the same subprocesses, gateways, user tasks, message events and boundary
  * timers, the same asynchronous steps, the same conditions on the same variables; every service
- * task a no-op expression, no listeners, no input mappings, no computed due or follow-up dates.
+ * task a no-op expression, no listeners, no input mappings, no computed due or follow-up dates or priorities.
  *
  * <p>Timers: the product computes their dates from the case. Here each is a fixed date instead:
  * the ones the benchmark's path fires at the moments the product computes for its sample case
@@ -68,7 +68,7 @@ final class BaselineModel {
       task.setCamundaExpression("${true}");
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      List.of("dueDate", "followUpDate").forEach(name -> task.removeAttributeNs(CAMUNDA_NS, name));
+      List.of("dueDate", "followUpDate", "priority").forEach(name -> task.removeAttributeNs(CAMUNDA_NS, name));
     }
     for (ExtensionElements extensions : model.getModelElementsByType(ExtensionElements.class)) {
       List<ModelElementInstance> productCode = extensions.getElementsQuery().list().stream()

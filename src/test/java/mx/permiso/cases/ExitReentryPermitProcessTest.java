@@ -246,9 +246,91 @@ class ExitReentryPermitProcessTest {
 
     assertThat(scenario.instance()).isWaitingAt(USER_TASK_CONFIRM_REENTRY)
         .hasPassed(SERVICE_TASK_SEND_PERMIT_ISSUED).hasNotPassed(USER_TASK_HANDLE_LATE_DOCUMENTS);
-    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
+    assertThat(notices.types()).containsExactly(EMERGENCY_INTAKE, ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
         APPOINTMENT_REMINDER, PERMIT_ISSUED, DEPARTURE_REMINDER);
     assertThat(notices.of(PERMIT_ISSUED).get(0).on()).isEqualTo(INTAKE_DAY.plusDays(1));
+  }
+
+  /** An emergency leaving Thursday 5 November, in at 11:20 on Tuesday 3 November. */
+  private CaseScenario emergency(String caseNumber) {
+    return newCase(caseNumber)
+        .with("scenario", "EMERGENCY")
+        .with("emergencyReason", "Mother in surgery")
+        .with("departureDate", "2026-11-05")
+        .with("plannedReturnDate", "2026-11-19")
+        .at(INTAKE_DAY, LocalTime.of(11, 20));
+  }
+
+  @Test
+  void everyTaskOfAnEmergencyCaseGoesFirstAndWhatStaffCanDoAtOnceIsDueWithinAnOfficeHour() {
+    CaseScenario scenario = emergency("EXR-2026-0031").start();
+
+    assertThat(scenario.instance()).hasPassedInOrder(GATEWAY_EMERGENCY, SERVICE_TASK_ALERT_FIRM,
+        SERVICE_TASK_SEND_ACKNOWLEDGEMENT);
+    // The firm hears first, with what it needs to call the client.
+    assertThat(notices.types()).containsExactly(EMERGENCY_INTAKE, ACKNOWLEDGEMENT);
+    assertThat(notices.of(EMERGENCY_INTAKE).get(0).caseNumber()).isEqualTo("EXR-2026-0031");
+    assertThat(notices.of(EMERGENCY_INTAKE).get(0).facts()).containsEntry("departureDate", "2026-11-05")
+        .containsEntry("emergencyReason", "Mother in surgery");
+
+    Task review = scenario.task(USER_TASK_REVIEW_INTAKE);
+    assertThat(review.getPriority()).isEqualTo(80);
+    assertTask(review, StaffGroups.LEGAL_STAFF, local("2026-11-03", "11:20"), local("2026-11-03", "12:20"));
+
+    scenario.reviewIntake(true).at(INTAKE_DAY, LocalTime.of(14, 30)).clientSubmitsDocuments();
+    // Half an hour before the close: the other half hour is the first of the next office day.
+    Task verify = scenario.task(USER_TASK_VERIFY_DOCUMENTS);
+    assertThat(verify.getPriority()).isEqualTo(80);
+    assertTask(verify, StaffGroups.LEGAL_STAFF, local("2026-11-03", "14:30"), local("2026-11-04", "10:30"));
+
+    scenario.verifyDocuments(true);
+    // Due by the last day to file (the close of 4 November), and within the office hour, which is earlier.
+    Task payment = scenario.task(USER_TASK_CONFIRM_PAYMENT);
+    assertThat(payment.getPriority()).isEqualTo(80);
+    assertTask(payment, StaffGroups.LEGAL_STAFF, local("2026-11-03", "14:30"), local("2026-11-04", "10:30"));
+    scenario.confirmPayment(true);
+    assertThat(scenario.task(USER_TASK_PREPARE_INM_PAPERWORK).getPriority()).isEqualTo(80);
+    assertTask(scenario.task(USER_TASK_PREPARE_INM_PAPERWORK), StaffGroups.LEGAL_STAFF, local("2026-11-03", "14:30"),
+        local("2026-11-04", "10:30"));
+    scenario.preparePaperwork();
+    assertThat(scenario.task(USER_TASK_BOOK_APPOINTMENT).getPriority()).isEqualTo(80);
+    assertTask(scenario.task(USER_TASK_BOOK_APPOINTMENT), StaffGroups.LEGAL_STAFF, local("2026-11-03", "14:30"),
+        local("2026-11-04", "10:30"));
+
+    scenario.bookAppointment("2026-11-04");
+    // A task that waits for the appointment keeps the appointment's day, still ahead of routine work.
+    Task outcome = scenario.task(USER_TASK_RECORD_OUTCOME);
+    assertThat(outcome.getPriority()).isEqualTo(80);
+    assertTask(outcome, StaffGroups.LEGAL_STAFF, local("2026-11-04", "10:00"), local("2026-11-04", "15:00"));
+  }
+
+  @Test
+  void anEmergencysEscalationToManagersIsDueWithinAnOfficeHourToo() {
+    CaseScenario scenario = emergency("EXR-2026-0032").start().reviewIntake(true);
+
+    // No documents by the morning of the last day to file.
+    scenario.at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 5));
+
+    Task escalation = scenario.task(USER_TASK_HANDLE_LATE_DOCUMENTS);
+    assertThat(escalation.getPriority()).isEqualTo(80);
+    assertTask(escalation, StaffGroups.MANAGERS, local("2026-11-04", "10:00"), local("2026-11-04", "11:00"));
+  }
+
+  @Test
+  void aRoutineCaseKeepsTheRoutinePriorityAndOfficeDayAndAlertsNobody() {
+    CaseScenario scenario = newCase("EXR-2026-0033").at(INTAKE_DAY, LocalTime.of(11, 20)).start();
+
+    assertThat(scenario.instance()).hasPassed(GATEWAY_EMERGENCY).hasNotPassed(SERVICE_TASK_ALERT_FIRM);
+    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT);
+    Task review = scenario.task(USER_TASK_REVIEW_INTAKE);
+    assertThat(review.getPriority()).isEqualTo(50);
+    // Five office hours: 3 h 40 min on Tuesday, the rest on Wednesday morning.
+    assertTask(review, StaffGroups.LEGAL_STAFF, local("2026-11-03", "11:20"), local("2026-11-04", "11:20"));
+
+    scenario.reviewIntake(true).at(INTAKE_DAY, LocalTime.of(14, 30)).clientSubmitsDocuments().verifyDocuments(true);
+    Task payment = scenario.task(USER_TASK_CONFIRM_PAYMENT);
+    assertThat(payment.getPriority()).isEqualTo(50);
+    assertTask(payment, StaffGroups.LEGAL_STAFF, local("2026-11-03", "14:30"), local("2026-11-17", "15:00"));
   }
 
   @Test

@@ -61,6 +61,9 @@ final class ModelConventions {
       if (task.getCamundaFollowUpDate() == null || task.getCamundaFollowUpDate().isBlank()) {
         violations.add(task.getId() + " has no follow-up date");
       }
+      if (task.getCamundaPriority() == null || task.getCamundaPriority().isBlank()) {
+        violations.add(task.getId() + " has no priority: an emergency case's tasks must sort first in Tasklist");
+      }
     }
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       if ("${sendNoticeDelegate}".equals(task.getCamundaDelegateExpression())) {

@@ -121,11 +121,11 @@ class ModelConventionsTest {
   }
 
   @Test
-  void userTasksWithoutGroupFormDueOrFollowUpDateAreCaught() {
+  void userTasksWithoutGroupFormDueOrFollowUpDateOrPriorityAreCaught() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Begun")
         .userTask("UserTask_Unknown").camundaCandidateGroups("legal-staff").camundaFormRef("no-such-form").camundaDueDate("${d}")
-        .camundaFollowUpDate("${f}")
+        .camundaFollowUpDate("${f}").camundaPriority("${p}")
         .userTask("UserTask_Bare")
         .endEvent("EndEvent_Done").done();
     assertThat(ModelConventions.violations(model, "p", FORM_IDS)).containsExactly(
@@ -133,7 +133,8 @@ class ModelConventionsTest {
         "UserTask_Bare has no candidate group",
         "UserTask_Bare has no form",
         "UserTask_Bare has no due date",
-        "UserTask_Bare has no follow-up date");
+        "UserTask_Bare has no follow-up date",
+        "UserTask_Bare has no priority: an emergency case's tasks must sort first in Tasklist");
   }
 
   @Test

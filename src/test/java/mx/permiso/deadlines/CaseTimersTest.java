@@ -30,7 +30,7 @@ class CaseTimersTest {
   @Test
   void aRoutineTaskArrivingBeforeOpeningIsFollowedUpAtOpeningAndDueAtClose() {
     CaseTimers timers = at("2026-11-03", "09:00");
-    assertThat(timers.routineDue()).isEqualTo(local("2026-11-03", "15:00"));
+    assertThat(timers.dueOnArrival("CANJE_PENDING")).isEqualTo(local("2026-11-03", "15:00"));
     assertThat(timers.followUpOnArrival()).isEqualTo(local("2026-11-03", "10:00"));
   }
 
@@ -50,12 +50,26 @@ class CaseTimersTest {
     CaseTimers timers = at("2026-11-05", "12:00");
     Instant created = local("2026-11-03", "09:00").toInstant();
 
-    assertThat(timers.asOfTaskCreation(created, timers::routineDue)).isEqualTo(local("2026-11-03", "15:00"));
+    assertThat(timers.asOfTaskCreation(created, () -> timers.dueOnArrival("CANJE_PENDING"))).isEqualTo(local("2026-11-03", "15:00"));
     assertThat(timers.asOfTaskCreation(created, timers::followUpOnArrival)).isEqualTo(local("2026-11-03", "10:00"));
     // A deadline already past when re-evaluated still counts from the task's creation.
     assertThat(timers.asOfTaskCreation(created, () -> timers.dueOn("2026-11-04"))).isEqualTo(local("2026-11-04", "15:00"));
     // Outside a re-evaluation, now again.
-    assertThat(timers.routineDue()).isEqualTo(local("2026-11-06", "12:00"));
+    assertThat(timers.dueOnArrival("CANJE_PENDING")).isEqualTo(local("2026-11-06", "12:00"));
+  }
+
+  @Test
+  void anEmergencysTaskIsDueWithinAnOfficeHourAndSortsAboveRoutineWork() {
+    // Half an hour before the close: the other half hour is the first of the next office day.
+    CaseTimers timers = at("2026-11-03", "14:30");
+    assertThat(timers.dueOnArrival("EMERGENCY")).isEqualTo(local("2026-11-04", "10:30"));
+    assertThat(timers.dueOnArrival("CANJE_PENDING")).isEqualTo(local("2026-11-04", "14:30"));
+    // By a deadline: the earlier of the deadline's close and the office hour.
+    assertThat(timers.dueOnArrivalBy("2026-11-17", "EMERGENCY")).isEqualTo(local("2026-11-04", "10:30"));
+    assertThat(timers.dueOnArrivalBy("2026-11-17", "FAMILY_UNITY")).isEqualTo(local("2026-11-17", "15:00"));
+    assertThat(at("2026-11-03", "10:00").dueOnArrivalBy("2026-11-03", "EMERGENCY")).isEqualTo(local("2026-11-03", "11:00"));
+    assertThat(timers.priority("EMERGENCY")).isEqualTo(80);
+    assertThat(timers.priority("CANJE_PENDING")).isEqualTo(50);
   }
 
   @Test

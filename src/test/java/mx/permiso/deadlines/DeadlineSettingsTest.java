@@ -1,6 +1,7 @@
 package mx.permiso.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.DayOfWeek;
@@ -39,6 +40,16 @@ class DeadlineSettingsTest {
     assertThat(settings.federalHolidays()).isTrue();
     assertThat(settings.staffTaskOfficeTime()).isEqualTo(Duration.ofHours(5));
     assertThat(settings.staffTaskFollowUpLead()).isEqualTo(Duration.ofHours(5));
+    assertThat(settings.emergencyTaskOfficeTime()).isEqualTo(Duration.ofHours(1));
+    assertThat(settings.routineTaskPriority()).isEqualTo(50);
+    assertThat(settings.emergencyTaskPriority()).isEqualTo(80);
+  }
+
+  @Test
+  void anEmergencyPriorityNotAboveTheRoutineOneIsRefused() {
+    assertThatThrownBy(() -> bind(Map.of("PERMISO_DEADLINES_EMERGENCYTASKPRIORITY", "50")))
+        .hasRootCauseMessage("permiso.deadlines.emergency-task-priority (50) must be above routine-task-priority (50): "
+            + "emergencies sort first in Tasklist");
   }
 
   @Test

@@ -223,6 +223,7 @@ class DeadlinesTest {
       Duration staffTaskOfficeTime, Duration staffTaskFollowUpLead) {
     return new DeadlineSettings(permitValidityDays, 10, LocalTime.of(10, 0), LocalTime.of(10, 0), LocalTime.of(15, 0),
         List.copyOf(workingDays), federalHolidays, List.of(), staffTaskOfficeTime, staffTaskFollowUpLead,
-        Period.ofDays(2), Period.ofDays(2), Period.ofDays(3), 7, 1);
+        Period.ofDays(2), Period.ofDays(2), Period.ofDays(3), 7, 1,
+        Duration.ofHours(1), 50, 80);
   }
 }

@@ -54,7 +54,25 @@ class MailComposerTest {
     facts.put("notIssuedReason", "Card sent to print");
     facts.put("reentryDate", "2026-12-10");
     facts.put("permitReturnDueDate", "2026-12-20");
+    facts.put("phone", "+52 442 123 4567");
     return facts;
+  }
+
+  /** The same case as an emergency: the proof and the force-majeure letter are among its documents. */
+  private static Map<String, Object> emergencyFacts(String language) {
+    Map<String, Object> facts = facts(language);
+    facts.put("scenario", "EMERGENCY");
+    facts.put("emergencyReason", "Mother in surgery in Madrid");
+    facts.put("departureDate", "2026-11-05");
+    facts.put("latestRequestDate", "2026-11-04");
+    facts.put("requiredDocuments",
+        "FLIGHT_ITINERARY,APPLICATION_STATUS_NUT,PHOTO_CHILD_SIZE,EMERGENCY_PROOF,FORCE_MAJEURE_LETTER");
+    return facts;
+  }
+
+  private ComposedMail composeEmergency(NoticeType type, String language) {
+    return composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 11, 3),
+        emergencyFacts(language)), language);
   }
 
   private ComposedMail compose(NoticeType type, String language) {
@@ -130,6 +148,41 @@ class MailComposerTest {
     assertThat(mail.text()).contains("- A copy of your flight itinerary", "- One colour photo, child size 2.5 x 3 cm",
         "MXN 3500", "MXN 522", "10:00 to 15:00");
     assertThat(mail.html()).contains("<li>A copy of your flight itinerary");
+  }
+
+  @Test
+  void theEmergencyAlertGivesTheFirmTheCaseTheFlightAndTheReasonInBothLanguages() {
+    ComposedMail en = composeEmergency(NoticeType.EMERGENCY_INTAKE, "en");
+    assertThat(en.subject()).isEqualTo("EMERGENCY intake EXR-2026-0042: flight on Thursday 5 November 2026");
+    assertThat(en.text()).contains("- Case: EXR-2026-0042", "- Flight: Thursday 5 November 2026",
+        "- Reason: Mother in surgery in Madrid", "+52 442 123 4567", "Case EXR-2026-0042. Sent automatically")
+        // Meant for the firm: not the client's phone hours.
+        .doesNotContain("Our staff answer the phone");
+    assertThat(en.html()).contains("<li>Reason: Mother in surgery in Madrid");
+
+    ComposedMail es = composeEmergency(NoticeType.EMERGENCY_INTAKE, "es");
+    assertThat(es.subject()).isEqualTo("EMERGENCIA: solicitud EXR-2026-0042, vuelo el jueves 5 de noviembre de 2026");
+    assertThat(es.text()).contains("- Caso: EXR-2026-0042", "- Vuelo: jueves 5 de noviembre de 2026",
+        "- Motivo: Mother in surgery in Madrid", "Enviado automáticamente por Permiso");
+  }
+
+  @Test
+  void anEmergencysEmailsNameTheProofAndLetterForInmAndSayToAskForTheirPermitAtOnce() {
+    Map<String, List<String>> expected = Map.of(
+        "en", List.of("written proof of the emergency", "signed letter stating the force-majeure reason",
+            "ask INM to process your permit at once"),
+        "es", List.of("comprobante escrito de la emergencia", "carta firmada que explique la causa de fuerza mayor",
+            "pida al INM que tramite su permiso de inmediato"));
+    for (NoticeType type : List.of(NoticeType.ACKNOWLEDGEMENT, NoticeType.PAPERWORK_READY,
+        NoticeType.APPOINTMENT_INSTRUCTIONS, NoticeType.APPOINTMENT_REMINDER)) {
+      for (String language : List.of("en", "es")) {
+        assertThat(composeEmergency(type, language).text()).as(type + " " + language)
+            .contains(expected.get(language)).doesNotContain("[#", "null");
+        // A routine case's email says none of it.
+        assertThat(compose(type, language).text()).as(type + " " + language + " routine")
+            .doesNotContain(expected.get(language).get(2));
+      }
+    }
   }
 
   @Test

@@ -20,6 +20,7 @@ public final class SampleSettings {
   public static DeadlineSettings deadlines() {
     return new DeadlineSettings(60, 10, LocalTime.of(10, 0), LocalTime.of(10, 0), LocalTime.of(15, 0),
         List.copyOf(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)), true, List.of(),
-        Duration.ofHours(5), Duration.ofHours(5), Period.ofDays(2), Period.ofDays(2), Period.ofDays(3), 7, 1);
+        Duration.ofHours(5), Duration.ofHours(5), Period.ofDays(2), Period.ofDays(2), Period.ofDays(3), 7, 1,
+        Duration.ofHours(1), 50, 80);
   }
 }
