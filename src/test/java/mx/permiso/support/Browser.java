@@ -12,6 +12,8 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,9 +71,27 @@ public final class Browser implements AutoCloseable {
   public void clickAndAwaitNextPage(WebElement element) {
     WebElement page = driver.findElement(By.tagName("html"));
     element.click();
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(driver -> isGone(page));
     // The old page is gone once the next one starts; what the test does next needs it whole.
     wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether the element's page has been left. Chromedriver says so as a stale element, or, when it
+   * asks while the next page replaces the old one, as "does not belong to the document".
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException gone) {
+      return true;
+    } catch (WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   public WebElement awaitClickable(By locator) {
