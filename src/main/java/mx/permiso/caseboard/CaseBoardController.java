@@ -37,6 +37,7 @@ import mx.permiso.intake.IntakeValidator;
 import mx.permiso.mail.EmailResends;
 import mx.permiso.mail.Outbox;
 import mx.permiso.mail.OutboxMessage;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -87,13 +88,14 @@ public class CaseBoardController {
   private final CaseNotes notes;
   private final EmailResends resends;
   private final MessageSource messages;
+  private final HistoryService history;
   private final int pageSize;
 
   public CaseBoardController(CaseSummaries summaries, Deadlines deadlines, ZoneId businessZone, TaskService tasks,
       DocumentStore documents, Outbox outbox, AuditLog audit, StaffWords words, RuntimeService runtime,
       ClientContacts contacts, ContactRules contactRules, StaffDocuments staffDocuments, CaseCancellation cancellation,
       TravelDates travelDates, CaseNotes notes, EmailResends resends, MessageSource messages,
-      @Value("${permiso.board.page-size}") int pageSize) {
+      HistoryService history, @Value("${permiso.board.page-size}") int pageSize) {
     this.summaries = summaries;
     this.deadlines = deadlines;
     this.zone = businessZone;
@@ -111,6 +113,7 @@ public class CaseBoardController {
     this.notes = notes;
     this.resends = resends;
     this.messages = messages;
+    this.history = history;
     this.pageSize = pageSize;
   }
 
@@ -377,6 +380,26 @@ public class CaseBoardController {
     return view;
   }
 
+  /** What staff recorded on confirming the payment ("MXN 4022 · reference ..."), or null before that. */
+  private String payment(CaseSummary summary) {
+    Map<String, Object> recorded = new HashMap<>();
+    // From history, so a closed case still shows it.
+    history.createHistoricVariableInstanceQuery().processInstanceId(summary.processInstanceId())
+        .variableNameIn(ExitReentryPermitProcess.Variables.AMOUNT_PAID_MXN,
+            ExitReentryPermitProcess.Variables.PAYMENT_REFERENCE)
+        .list().forEach(variable -> recorded.put(variable.getName(), variable.getValue()));
+    Object amount = recorded.get(ExitReentryPermitProcess.Variables.AMOUNT_PAID_MXN);
+    Object reference = recorded.get(ExitReentryPermitProcess.Variables.PAYMENT_REFERENCE);
+    if (amount == null && reference == null) {
+      return null;
+    }
+    String shownAmount = amount instanceof Number number
+        ? "MXN " + new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
+        : "amount not recorded";
+    return reference == null || reference.toString().isBlank() ? shownAmount
+        : shownAmount + " · reference " + reference;
+  }
+
   /** The client's contact as the running case holds it; empty when the case has just ended. */
   private Map<String, String> currentContact(CaseSummary summary) {
     Map<String, String> contact = new HashMap<>();
@@ -414,6 +437,7 @@ public class CaseBoardController {
     model.addAttribute("messages", outbox.forCase(summary.caseNumber()));
     model.addAttribute("resendOf", outbox.resendsOf(summary.caseNumber()));
     model.addAttribute("notes", notes.of(summary.caseNumber()));
+    model.addAttribute("payment", payment(summary));
     if (!model.containsAttribute("datesForm")) {
       model.addAttribute("datesForm", Map.of("departureDate", Objects.toString(summary.departureDate(), ""),
           "plannedReturnDate", Objects.toString(summary.plannedReturnDate(), "")));

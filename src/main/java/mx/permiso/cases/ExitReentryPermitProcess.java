@@ -127,6 +127,10 @@ public final class ExitReentryPermitProcess {
     public static final String DECLINE_REASON = "declineReason";
     public static final String DOCUMENTS_COMPLETE = "documentsComplete";
     public static final String PAYMENT_RECEIVED = "paymentReceived";
+    /** What the client paid in all, in MXN, as staff recorded it when confirming the payment. */
+    public static final String AMOUNT_PAID_MXN = "amountPaidMxn";
+    /** The payment's reference (transfer, receipt or invoice number), free text. */
+    public static final String PAYMENT_REFERENCE = "paymentReference";
     public static final String APPOINTMENT_DATE = "appointmentDate";
     public static final String APPOINTMENT_TIME = "appointmentTime";
     public static final String PROCESS_AT_ONCE = "processAtOnce";

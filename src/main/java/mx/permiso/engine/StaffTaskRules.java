@@ -64,7 +64,7 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
     Map<String, Object> completion(String taskId, Map<String, Object> variables) {
       work.checkWork(taskId);
       Map<String, Object> admitted = form.admitted(taskId, variables);
-      guard.checkCompletable(taskId);
+      guard.checkCompletable(taskId, admitted);
       return admitted;
     }
 

@@ -1,5 +1,6 @@
 package mx.permiso.engine;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,5 +17,18 @@ public interface TaskCompletionCondition {
    * @param taskDefinitionKey the step (the user task's id in the model)
    * @param caseNumber the case (the process instance's business key), possibly null
    */
-  Optional<String> unmet(String taskDefinitionKey, String caseNumber);
+  default Optional<String> unmet(String taskDefinitionKey, String caseNumber) {
+    return Optional.empty();
+  }
+
+  /**
+   * As {@link #unmet(String, String)}, seeing also the variables the task would leave: the task's
+   * and the case's current values, overlaid with the ones the user hands in (such as a date to check).
+   * A condition implements whichever of the two it needs.
+   *
+   * @param variables the values after the completion, read-only
+   */
+  default Optional<String> unmet(String taskDefinitionKey, String caseNumber, Map<String, Object> variables) {
+    return unmet(taskDefinitionKey, caseNumber);
+  }
 }

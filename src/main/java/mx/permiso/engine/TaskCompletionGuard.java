@@ -1,6 +1,9 @@
 package mx.permiso.engine;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -8,6 +11,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Refuses a user's completion of a task while a {@link TaskCompletionCondition} of its step is
@@ -27,7 +31,8 @@ final class TaskCompletionGuard {
     this.conditions = conditions;
   }
 
-  void checkCompletable(String taskId) {
+  /** Refuses the completion of the task with these variables (the ones admitted by the form) if a condition is unmet. */
+  void checkCompletable(String taskId, Map<String, Object> submitted) {
     Authentication user = configuration.getIdentityService().getCurrentAuthentication();
     if (user == null || user.getUserId() == null || taskId == null) {
       return;
@@ -44,19 +49,24 @@ final class TaskCompletionGuard {
         return null;
       }
       ExecutionEntity instance = task.getProcessInstance();
-      return new Step(task.getTaskDefinitionKey(), instance == null ? null : instance.getBusinessKey());
+      Map<String, Object> after = new HashMap<>(task.getVariables());
+      if (submitted != null) {
+        submitted.forEach((name, value) -> after.put(name, value instanceof TypedValue typed ? typed.getValue() : value));
+      }
+      return new Step(task.getTaskDefinitionKey(), instance == null ? null : instance.getBusinessKey(),
+          Collections.unmodifiableMap(after));
     }));
     if (step == null) {
       return;
     }
     for (TaskCompletionCondition condition : all) {
-      Optional<String> unmet = condition.unmet(step.key(), step.caseNumber());
+      Optional<String> unmet = condition.unmet(step.key(), step.caseNumber(), step.variables());
       if (unmet.isPresent()) {
         throw new FormFieldValidationException("taskCompletion", unmet.get());
       }
     }
   }
 
-  private record Step(String key, String caseNumber) {
+  private record Step(String key, String caseNumber, Map<String, Object> variables) {
   }
 }

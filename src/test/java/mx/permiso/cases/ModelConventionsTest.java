@@ -73,6 +73,21 @@ class ModelConventionsTest {
   }
 
   @Test
+  void everyFormShowsTheClientsPhoneAndLanguageReadOnly() throws IOException {
+    // Staff call the client and write free text that goes into the client's emails, in the client's language.
+    for (Path form : files(FORMS, ".form")) {
+      Set<String> shown = new java.util.HashSet<>();
+      new ObjectMapper().readTree(form.toFile()).path("components").forEach(component -> {
+        if (component.path("readonly").asBoolean(false)) {
+          shown.add(component.path("key").asText());
+        }
+      });
+      assertThat(shown).as(form + ": shows the client's phone and language, read-only")
+          .contains(ExitReentryPermitProcess.Variables.PHONE, ExitReentryPermitProcess.Variables.LANGUAGE);
+    }
+  }
+
+  @Test
   void everyDecisionFileHoldsTheDecisionOfItsNameAndParses() throws IOException {
     List<Path> models = files(PROCESSES, ".dmn");
     assertThat(models).isNotEmpty();

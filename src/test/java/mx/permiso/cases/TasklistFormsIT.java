@@ -75,7 +75,9 @@ class TasklistFormsIT {
     TestUsers.ensure(identity, STAFF, StaffGroups.LEGAL_STAFF);
     // The case's own calendar: intake on 3 November 2026, so no deadline of the sample case has passed.
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-03T15:00:00Z")));
-    instanceId = runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, CASE, SampleCase.intake(CASE)).getId();
+    Map<String, Object> intake = SampleCase.intake(CASE);
+    intake.put("phone", "+52 442 123 4567");
+    instanceId = runtime.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, CASE, intake).getId();
 
     try (Browser opened = new Browser()) {
       browser = opened;
@@ -86,6 +88,7 @@ class TasklistFormsIT {
       notes.add(CASE, "Client prefers a call after 5 pm.", STAFF);
       work(USER_TASK_REVIEW_INTAKE, form -> {
         assertThat(field("clientName").getDomProperty("value")).isEqualTo("Jane Doe");
+        assertClientContact(form);
         assertNotes("lucia: Client prefers a call after 5 pm.");
         check("intakeAccepted");
       });
@@ -101,11 +104,15 @@ class TasklistFormsIT {
       });
       work(USER_TASK_CONFIRM_PAYMENT, form -> {
         assertThat(field("inmFeeMxn").getDomProperty("value")).isEqualTo("522");
+        assertClientContact(form);
         check("paymentReceived");
+        browser.type(field("amountPaidMxn"), "4022.50");
+        browser.type(field("paymentReference"), "SPEI 0042-77");
       });
       documents.store(CASE, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("Solicitud"), STAFF);
       work(USER_TASK_PREPARE_INM_PAPERWORK, form -> check("paperworkReady"));
       work(USER_TASK_BOOK_APPOINTMENT, form -> {
+        assertClientContact(form);
         date("appointmentDate", "2026-11-12");
         browser.type(field("appointmentTime"), "09:30");
       });
@@ -140,6 +147,8 @@ class TasklistFormsIT {
     assertThat(recorded).containsExactlyInAnyOrderEntriesOf(Map.of(
         "appointmentDate", "2026-11-12", "appointmentTime", "09:30", "permitDate", "2026-11-12",
         "returnByDate", "2027-01-11", "reentryDate", "2026-12-10", "permitReturnDueDate", "2026-12-20"));
+    assertThat(historic("paymentReference")).isEqualTo("SPEI 0042-77");
+    assertThat(new java.math.BigDecimal(historic("amountPaidMxn").toString())).isEqualByComparingTo("4022.5");
   }
 
   @AfterEach
@@ -180,6 +189,14 @@ class TasklistFormsIT {
     assertThat(shown.getTagName()).isEqualTo("textarea");
     assertThat(shown.getDomProperty("value")).startsWith(WHEN_TODAY).contains(latest);
     assertThat(shown.getAttribute("readonly") != null || !shown.isEnabled()).as("read-only").isTrue();
+  }
+
+  /** The client's phone and language (in words), shown and read-only. */
+  private void assertClientContact(WebElement form) {
+    WebElement phone = field("phone");
+    assertThat(phone.getDomProperty("value")).isEqualTo("+52 442 123 4567");
+    assertThat(phone.getAttribute("readonly") != null || !phone.isEnabled()).as("phone read-only").isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> form.getText().contains("English"));
   }
 
   private void check(String key) {

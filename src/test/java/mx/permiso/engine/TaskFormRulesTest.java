@@ -3,6 +3,11 @@ package mx.permiso.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +37,19 @@ class TaskFormRulesTest {
     assertThat(TaskFormRules.sameValue("jane@example.com", "evil@example.net")).isFalse();
     assertThat(TaskFormRules.sameValue(null, "evil@example.net")).isFalse();
     assertThat(TaskFormRules.sameValue("2026-11-20", "")).isFalse();
+  }
+
+  @Test
+  void everyDeployedFormShowsTheClientsPhoneAndLanguageWithoutLettingStaffChangeThem() throws IOException {
+    List<Path> forms;
+    try (Stream<Path> listed = Files.list(Path.of("forms"))) {
+      forms = listed.filter(path -> path.toString().endsWith(".form")).sorted().toList();
+    }
+    assertThat(forms).isNotEmpty();
+    for (Path form : forms) {
+      TaskFormRules.FormFields fields = TaskFormRules.FormFields.of("f", new ObjectMapper().readTree(form.toFile()));
+      assertThat(fields.readOnly()).as(form.toString()).contains("phone", "language");
+      assertThat(fields.editable()).as(form.toString()).doesNotContain("phone", "language");
+    }
   }
 }

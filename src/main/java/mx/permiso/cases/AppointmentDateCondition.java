@@ -1,0 +1,68 @@
+package mx.permiso.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import mx.permiso.engine.TaskCompletionCondition;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Book appointment" takes only a date the client can still attend before flying: not in the past
+ * (in the firm's time zone) and not after the departure. A Camunda Form cannot compare two dates.
+ */
+@Component
+public class AppointmentDateCondition implements TaskCompletionCondition {
+
+  private final Clock clock;
+  private final ZoneId businessZone;
+  private final MessageSource messages;
+
+  public AppointmentDateCondition(Clock clock, ZoneId businessZone, MessageSource messages) {
+    this.clock = clock;
+    this.businessZone = businessZone;
+    this.messages = messages;
+  }
+
+  @Override
+  public Optional<String> unmet(String taskDefinitionKey, String caseNumber, Map<String, Object> variables) {
+    if (!ExitReentryPermitProcess.Elements.USER_TASK_BOOK_APPOINTMENT.equals(taskDefinitionKey)) {
+      return Optional.empty();
+    }
+    Object given = variables.get(ExitReentryPermitProcess.Variables.APPOINTMENT_DATE);
+    LocalDate appointment = date(given);
+    if (appointment == null) {
+      return Optional.of(message("task.error.appointmentDate.invalid", given == null ? "" : given));
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
+    if (appointment.isBefore(today)) {
+      return Optional.of(message("task.error.appointmentDate.past", appointment, today));
+    }
+    LocalDate departure = date(variables.get(ExitReentryPermitProcess.Variables.DEPARTURE_DATE));
+    if (departure != null && appointment.isAfter(departure)) {
+      return Optional.of(message("task.error.appointmentDate.afterDeparture", appointment, departure));
+    }
+    return Optional.empty();
+  }
+
+  /** The form's date field hands in yyyy-MM-dd; anything else is no date. */
+  private static LocalDate date(Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException notADate) {
+      return null;
+    }
+  }
+
+  private String message(String key, Object... arguments) {
+    Object[] shown = java.util.Arrays.stream(arguments).map(String::valueOf).toArray();
+    return messages.getMessage(key, shown, Locale.ENGLISH);
+  }
+}
