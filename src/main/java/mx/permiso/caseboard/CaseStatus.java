@@ -2,6 +2,7 @@ package mx.permiso.caseboard;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.END_EVENT_CASE_CANCELLED;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.END_EVENT_CASE_CLOSED;
+import static mx.permiso.cases.ExitReentryPermitProcess.Elements.END_EVENT_DID_NOT_TRAVEL;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.END_EVENT_INTAKE_DECLINED;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.END_EVENT_PERMIT_NOT_ISSUED;
 
@@ -15,6 +16,8 @@ public enum CaseStatus {
   CANCELLED(END_EVENT_CASE_CANCELLED),
   DECLINED(END_EVENT_INTAKE_DECLINED),
   NOT_ISSUED(END_EVENT_PERMIT_NOT_ISSUED),
+  /** The permit was issued but the client did not travel on it. */
+  DID_NOT_TRAVEL(END_EVENT_DID_NOT_TRAVEL),
   /** Ended outside the model, by someone deleting the process instance in Cockpit or over REST. */
   DELETED(null);
 

@@ -3,8 +3,6 @@ package mx.permiso.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import mx.permiso.engine.TaskCompletionCondition;
@@ -34,7 +32,7 @@ public class AppointmentDateCondition implements TaskCompletionCondition {
       return Optional.empty();
     }
     Object given = variables.get(ExitReentryPermitProcess.Variables.APPOINTMENT_DATE);
-    LocalDate appointment = date(given);
+    LocalDate appointment = FormValues.date(given);
     if (appointment == null) {
       return Optional.of(message("task.error.appointmentDate.invalid", given == null ? "" : given));
     }
@@ -42,27 +40,15 @@ public class AppointmentDateCondition implements TaskCompletionCondition {
     if (appointment.isBefore(today)) {
       return Optional.of(message("task.error.appointmentDate.past", appointment, today));
     }
-    LocalDate departure = date(variables.get(ExitReentryPermitProcess.Variables.DEPARTURE_DATE));
+    LocalDate departure = FormValues.date(variables.get(ExitReentryPermitProcess.Variables.DEPARTURE_DATE));
     if (departure != null && appointment.isAfter(departure)) {
       return Optional.of(message("task.error.appointmentDate.afterDeparture", appointment, departure));
     }
     return Optional.empty();
   }
 
-  /** The form's date field hands in yyyy-MM-dd; anything else is no date. */
-  private static LocalDate date(Object value) {
-    if (!(value instanceof String text) || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException notADate) {
-      return null;
-    }
-  }
 
   private String message(String key, Object... arguments) {
-    Object[] shown = java.util.Arrays.stream(arguments).map(String::valueOf).toArray();
-    return messages.getMessage(key, shown, Locale.ENGLISH);
+    return FormValues.message(messages, key, arguments);
   }
 }

@@ -2,6 +2,7 @@ package mx.permiso.cases;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +21,15 @@ public class AuditLog {
     this.jdbc = jdbc;
     this.clock = clock;
   }
+
+  /** Who acts in the engine's current command: the signed-in staff member, or the case engine itself (a timer, a job). */
+  public static String actorOf(ProcessEngineServices engine) {
+    var user = engine.getIdentityService().getCurrentAuthentication();
+    return user != null && user.getUserId() != null ? user.getUserId() : ENGINE;
+  }
+
+  /** The actor of what the case engine does on its own. */
+  public static final String ENGINE = "permiso";
 
   public void record(String caseNumber, String actor, String action, String detail) {
     jdbc.update("insert into audit_event (occurred_at, actor, case_number, action, detail) values (?, ?, ?, ?, ?)",

@@ -90,7 +90,7 @@ public class CaseCancellation {
   }
 
   /** The reason as kept and shown to the client: on one line, without runs of spaces. */
-  private static String kept(String reason) {
+  static String kept(String reason) {
     return reason.strip().replaceAll("\\s+", " ");
   }
 }

@@ -81,6 +81,23 @@ public final class ExitReentryPermitProcess {
     public static final String GATEWAY_PERMIT_ISSUED = "Gateway_PermitIssued";
     public static final String GATEWAY_REBOOK = "Gateway_Rebook";
     public static final String GATEWAY_RETURN_PLAN_FITS = "Gateway_ReturnPlanFits";
+    public static final String TIMER_DOCUMENTS_NEVER_CAME = "Timer_DocumentsNeverCame";
+    public static final String USER_TASK_HANDLE_DOCUMENTS_NEVER_CAME = "UserTask_HandleDocumentsNeverCame";
+    public static final String GATEWAY_DOCUMENTS_WAIT_DECISION = "Gateway_DocumentsWaitDecision";
+    public static final String SERVICE_TASK_NEW_DATES_FOR_DOCUMENTS = "ServiceTask_NewDatesForDocuments";
+    public static final String END_EVENT_DOCUMENTS_NEVER_CAME_CANCELLED = "EndEvent_DocumentsNeverCameCancelled";
+    public static final String TIMER_PAYMENT_NEVER_CAME = "Timer_PaymentNeverCame";
+    public static final String USER_TASK_HANDLE_PAYMENT_NEVER_CAME = "UserTask_HandlePaymentNeverCame";
+    public static final String GATEWAY_PAYMENT_WAIT_DECISION = "Gateway_PaymentWaitDecision";
+    public static final String SERVICE_TASK_NEW_DATES_FOR_PAYMENT = "ServiceTask_NewDatesForPayment";
+    public static final String END_EVENT_PAYMENT_NEVER_CAME_CANCELLED = "EndEvent_PaymentNeverCameCancelled";
+    public static final String TIMER_DEPARTURE_UNCONFIRMED = "Timer_DepartureUnconfirmed";
+    public static final String USER_TASK_HANDLE_DEPARTURE_UNCONFIRMED = "UserTask_HandleDepartureUnconfirmed";
+    public static final String GATEWAY_DEPARTURE_OUTCOME = "Gateway_DepartureOutcome";
+    public static final String SERVICE_TASK_NEW_DATES_FOR_DEPARTURE = "ServiceTask_NewDatesForDeparture";
+    public static final String SERVICE_TASK_SEND_DID_NOT_TRAVEL = "ServiceTask_SendDidNotTravel";
+    public static final String END_EVENT_DID_NOT_TRAVEL = "EndEvent_DidNotTravel";
+    public static final String BOUNDARY_EVENT_CANCELLED_BY_FIRM = "BoundaryEvent_CancelledByFirm";
 
     private Elements() {
     }
@@ -147,6 +164,19 @@ public final class ExitReentryPermitProcess {
     public static final String CANCEL_REASON = "cancelReason";
     /** Who asked for the cancellation: {@code CLIENT} or {@code FIRM}. */
     public static final String CANCEL_REQUESTED_BY = "cancelRequestedBy";
+    /** What staff decided when a wait ran out ({@link WaitDecision}): new dates, keep waiting, or cancel. */
+    public static final String WAIT_DECISION = "waitDecision";
+    /** Why, in the client's language: the cancellation email quotes it when the firm cancels. */
+    public static final String WAIT_DECISION_NOTE = "waitDecisionNote";
+    /** The new travel dates staff give when the client's plans changed (a decision, or a postponed flight). */
+    public static final String NEW_DEPARTURE_DATE = "newDepartureDate";
+    public static final String NEW_PLANNED_RETURN_DATE = "newPlannedReturnDate";
+    /** Until when staff agreed to wait for the documents, or for the payment; asked again that morning. */
+    public static final String DOCUMENTS_WAIT_UNTIL = "documentsWaitUntil";
+    public static final String PAYMENT_WAIT_UNTIL = "paymentWaitUntil";
+    /** What became of the flight ({@link DepartureOutcome}), as staff record it on "Confirm exit stamp". */
+    public static final String DEPARTURE_OUTCOME = "departureOutcome";
+    public static final String EXIT_STAMP_CONFIRMED = "exitStampConfirmed";
     /** The latest staff notes, as every task form shows them (written by {@code CaseNotes}). */
     public static final String CASE_NOTES = "caseNotes";
 

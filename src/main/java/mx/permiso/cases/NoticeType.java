@@ -19,6 +19,8 @@ public enum NoticeType {
   PERMIT_ISSUED,
   RETURN_AFTER_EXPIRY,
   PERMIT_NOT_ISSUED,
+  /** Staff recorded that the client did not travel: the case ends; what to do with the unused, single-use permit. */
+  DID_NOT_TRAVEL,
   DEPARTURE_REMINDER(ExitReentryPermitProcess.Variables.DEPARTURE_DATE),
   RETURN_BY_REMINDER(ExitReentryPermitProcess.Variables.RETURN_BY_DATE),
   WELCOME_BACK,

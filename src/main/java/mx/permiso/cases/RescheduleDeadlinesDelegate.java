@@ -47,9 +47,9 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
     execution.setVariable(LATEST_REQUEST_DATE, deadlines.latestRequestDate(departure, leadTime).toString());
     execution.setVariable(LEAD_TIME_MET, deadlines.leadTimeMet(departure, leadTime));
     // The client hears of the new dates and the deadlines they bring once those are computed; one email per
-    // change (this occurrence of the event sub-process), whoever changed them.
+    // change (this run of the step that took them: the event sub-process, or a task's decision), whoever changed them.
     Map<String, Object> facts = new HashMap<>(execution.getVariables());
-    facts.put("travelDatesChange", execution.getId());
+    facts.put("travelDatesChange", execution.getActivityInstanceId());
     notices.send(execution.getProcessInstanceId(), (String) execution.getVariable(CASE_NUMBER),
         NoticeType.TRAVEL_DATES_CHANGED, facts);
     if (execution.getVariable(RETURN_BY_DATE) instanceof String returnBy) {

@@ -81,6 +81,25 @@ public class TravelDates {
     }
   }
 
+  /**
+   * What is wrong with these travel dates, each under the given field name: a changed departure must
+   * be from {@code today} to a year ahead, and the return after the departure. Staff changing the
+   * dates on the case page and in a task's form meet the same rules.
+   */
+  public static List<Problem> problems(LocalDate departureDate, LocalDate plannedReturnDate, boolean departureChanged,
+      LocalDate today, String departureField, String returnField) {
+    List<Problem> problems = new ArrayList<>();
+    if (departureChanged && departureDate.isBefore(today)) {
+      problems.add(new Problem(departureField, "intake.error.departureDate.past"));
+    } else if (departureChanged && departureDate.isAfter(today.plusYears(1))) {
+      problems.add(new Problem(departureField, "intake.error.departureDate.tooFar"));
+    }
+    if (!plannedReturnDate.isAfter(departureDate)) {
+      problems.add(new Problem(returnField, "intake.error.plannedReturnDate.beforeDeparture"));
+    }
+    return problems;
+  }
+
   /** The case's dates after the change, and which of them changed (none: nothing was done). */
   public record Outcome(LocalDate departureDate, LocalDate plannedReturnDate, List<String> changed) {
   }
@@ -117,16 +136,8 @@ public class TravelDates {
     if (departureChanged && reached(instance, ExitReentryPermitProcess.Elements.USER_TASK_CONFIRM_REENTRY)) {
       throw new StaffActionRefused(HttpStatus.CONFLICT, "departureDate", "travel.error.departed", caseNumber, oldDeparture);
     }
-    List<Problem> problems = new ArrayList<>();
-    LocalDate today = deadlines.today();
-    if (departureChanged && departureDate.isBefore(today)) {
-      problems.add(new Problem("departureDate", "intake.error.departureDate.past"));
-    } else if (departureChanged && departureDate.isAfter(today.plusYears(1))) {
-      problems.add(new Problem("departureDate", "intake.error.departureDate.tooFar"));
-    }
-    if (!plannedReturnDate.isAfter(departureDate)) {
-      problems.add(new Problem("plannedReturnDate", "intake.error.plannedReturnDate.beforeDeparture"));
-    }
+    List<Problem> problems = problems(departureDate, plannedReturnDate, departureChanged, deadlines.today(),
+        DEPARTURE_DATE, PLANNED_RETURN_DATE);
     if (!problems.isEmpty()) {
       throw new InvalidDatesException(problems);
     }

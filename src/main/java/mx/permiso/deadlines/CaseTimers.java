@@ -73,6 +73,24 @@ public class CaseTimers {
     return from(deadlines.handBackDeadline(date(permitReturnDueDate)));
   }
 
+  /**
+   * When staff decide on documents that never came: the morning after the flight date, or the
+   * morning of the day staff agreed to wait until ({@code waitUntil}, blank when none).
+   */
+  public Date documentsNeverCame(String departureDate, String waitUntil) {
+    return from(isBlank(waitUntil) ? deadlines.documentsNeverCame(date(departureDate)) : deadlines.reminderAt(date(waitUntil)));
+  }
+
+  /** When staff decide on a payment that never came; {@code waitUntil} as for {@link #documentsNeverCame}. */
+  public Date paymentNeverCame(String latestRequestDate, String waitUntil) {
+    return from(isBlank(waitUntil) ? deadlines.paymentNeverCame(date(latestRequestDate)) : deadlines.reminderAt(date(waitUntil)));
+  }
+
+  /** Escalation when nobody has confirmed the flight two days after it. */
+  public Date departureUnconfirmed(String departureDate) {
+    return from(deadlines.departureUnconfirmed(date(departureDate)));
+  }
+
   /** The case's scenario that puts its tasks on the fast track. */
   public static final String EMERGENCY = "EMERGENCY";
 
@@ -160,6 +178,11 @@ public class CaseTimers {
 
   private static boolean isEmergency(String scenario) {
     return EMERGENCY.equals(scenario);
+  }
+
+  /** A variable the model reads with {@code execution.getVariable}: absent arrives as null or, coerced, as "". */
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static LocalDate date(String isoDate) {

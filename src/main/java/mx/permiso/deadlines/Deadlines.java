@@ -193,6 +193,25 @@ public class Deadlines {
     return reminderAt(returnByDate.plusDays(1));
   }
 
+  /** Staff decide on documents that never came: the morning after the flight date. */
+  public Instant documentsNeverCame(LocalDate departureDate) {
+    return reminderAt(departureDate.plusDays(1));
+  }
+
+  /**
+   * Staff decide on a payment that never came: the morning after the last day to file the request,
+   * or, when that day had passed before the payment was asked for (a late case), the morning after today.
+   */
+  public Instant paymentNeverCame(LocalDate latestRequestDate) {
+    LocalDate today = today();
+    return reminderAt((latestRequestDate.isBefore(today) ? today : latestRequestDate).plusDays(1));
+  }
+
+  /** Escalation when nobody has confirmed the flight: the morning two days after the flight date. */
+  public Instant departureUnconfirmed(LocalDate departureDate) {
+    return reminderAt(departureDate.plusDays(2));
+  }
+
   /** Escalation on the last day to hand the permit back, if it has not been. */
   public Instant handBackDeadline(LocalDate permitReturnDueDate) {
     return reminderAt(permitReturnDueDate);

@@ -22,7 +22,7 @@ public class OutboxNotifier implements ClientNotifier {
 
   static final String INM_PAPERWORK = "INM_PAPERWORK";
   private static final Set<NoticeType> ENDINGS = EnumSet.of(NoticeType.INTAKE_DECLINED, NoticeType.PERMIT_NOT_ISSUED,
-      NoticeType.CASE_CLOSED, NoticeType.CASE_CANCELLED);
+      NoticeType.CASE_CLOSED, NoticeType.CASE_CANCELLED, NoticeType.DID_NOT_TRAVEL);
 
   private final MailComposer composer;
   private final Outbox outbox;

@@ -105,7 +105,7 @@ final class CaseScenario {
   }
 
   CaseScenario staffConfirmDeparture() {
-    return complete(USER_TASK_CONFIRM_DEPARTURE, Map.of("exitStampConfirmed", true));
+    return complete(USER_TASK_CONFIRM_DEPARTURE, Map.of(DEPARTURE_OUTCOME, "TRAVELLED", EXIT_STAMP_CONFIRMED, true));
   }
 
   CaseScenario staffConfirmReentry(String reentryDate) {

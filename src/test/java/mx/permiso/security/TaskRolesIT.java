@@ -105,7 +105,7 @@ class TaskRolesIT {
       work(live, USER_TASK_RECORD_OUTCOME, OTHER_STAFF, Map.of("permitIssued", true, "permitDate", "2026-11-12"));
       live.awaitTask(USER_TASK_CONFIRM_DEPARTURE);
       clockAt("2026-11-21", "11:00");
-      work(live, USER_TASK_CONFIRM_DEPARTURE, STAFF, Map.of("exitStampConfirmed", true));
+      work(live, USER_TASK_CONFIRM_DEPARTURE, STAFF, Map.of("departureOutcome", "TRAVELLED", "exitStampConfirmed", true));
       live.awaitTask(USER_TASK_CONFIRM_REENTRY);
       clockAt("2026-12-11", "11:00");
       work(live, USER_TASK_CONFIRM_REENTRY, STAFF, Map.of("reentryDate", "2026-12-10", "entryStampConfirmed", true));
@@ -158,7 +158,7 @@ class TaskRolesIT {
     work(live, USER_TASK_RECORD_OUTCOME, STAFF, Map.of("permitIssued", true, "permitDate", "2026-11-04"));
     live.awaitTask(USER_TASK_CONFIRM_DEPARTURE);
     clockAt("2026-11-06", "11:00");
-    work(live, USER_TASK_CONFIRM_DEPARTURE, STAFF, Map.of("exitStampConfirmed", true));
+    work(live, USER_TASK_CONFIRM_DEPARTURE, STAFF, Map.of("departureOutcome", "TRAVELLED", "exitStampConfirmed", true));
     live.awaitTask(USER_TASK_CONFIRM_REENTRY);
 
     // The permit (60 days from 4 November) ran out on 3 January and the client is still abroad.
