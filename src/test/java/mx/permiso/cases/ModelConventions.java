@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
@@ -16,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /** The rules every BPMN model keeps, as a list of readable violations (empty when clean). */
 final class ModelConventions {
@@ -82,7 +87,45 @@ final class ModelConventions {
         }
       }
     }
+    violations.addAll(waitsWithoutWayOut(model));
     return violations;
+  }
+
+  /**
+   * Wait states that only the outside world can end: a receive task or message catch event with no
+   * interrupting timer on it or on a sub-process around it, and an event-based gateway with no timer
+   * among its events. (A user task is a staff-driven way out by itself; the case-level cancellation
+   * message does not count: nobody may be needed to remember a case.)
+   */
+  static List<String> waitsWithoutWayOut(BpmnModelInstance model) {
+    List<String> violations = new ArrayList<>();
+    List<BoundaryEvent> boundaries = List.copyOf(model.getModelElementsByType(BoundaryEvent.class));
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      // A catch event after an event-based gateway is raced by the gateway's other events: the gateway is judged.
+      boolean waitsForMessage = node instanceof ReceiveTask
+          || (node instanceof IntermediateCatchEvent event && !isTimer(event)
+              && event.getIncoming().stream().noneMatch(flow -> flow.getSource() instanceof EventBasedGateway));
+      if (waitsForMessage && !timedOut(node, boundaries)) {
+        violations.add(node.getId() + " waits for a message with no timer- or staff-driven way out: "
+            + "add an interrupting timer that hands the case to staff");
+      }
+      if (node instanceof EventBasedGateway && node.getOutgoing().stream().noneMatch(flow -> isTimer(flow.getTarget()))) {
+        violations.add(node.getId() + " waits for events with no timer among them: add one that hands the case to staff");
+      }
+    }
+    return violations;
+  }
+
+  /** Whether an interrupting timer is attached to the node or to a sub-process around it. */
+  private static boolean timedOut(FlowNode node, List<BoundaryEvent> boundaries) {
+    for (ModelElementInstance scope = node; scope != null && !(scope instanceof Process); scope = scope.getParentElement()) {
+      ModelElementInstance current = scope;
+      if (boundaries.stream().anyMatch(boundary -> boundary.getAttachedTo() == current && boundary.cancelActivity()
+          && isTimer(boundary))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTimer(FlowNode node) {

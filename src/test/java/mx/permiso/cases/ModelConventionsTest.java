@@ -40,6 +40,54 @@ class ModelConventionsTest {
   }
 
   @Test
+  void aWaitForTheOutsideWorldWithoutATimerIsAViolation() {
+    BpmnModelInstance receiveOnly = Bpmn.createExecutableProcess("waits").startEvent("Start")
+        .receiveTask("ReceiveTask_Forever").message("Something").endEvent("End").done();
+    assertThat(ModelConventions.waitsWithoutWayOut(receiveOnly)).singleElement().asString()
+        .startsWith("ReceiveTask_Forever waits for a message");
+
+    BpmnModelInstance messageCatch = Bpmn.createExecutableProcess("waits").startEvent("Start")
+        .intermediateCatchEvent("Catch_Forever").message("Something").endEvent("End").done();
+    assertThat(ModelConventions.waitsWithoutWayOut(messageCatch)).singleElement().asString().startsWith("Catch_Forever");
+
+    BpmnModelInstance messagesOnly = Bpmn.createExecutableProcess("waits").startEvent("Start")
+        .eventBasedGateway().id("Gateway_Forever")
+        .intermediateCatchEvent("Catch_One").message("One").endEvent("End_One")
+        .moveToLastGateway().intermediateCatchEvent("Catch_Two").message("Two").endEvent("End_Two").done();
+    assertThat(ModelConventions.waitsWithoutWayOut(messagesOnly)).singleElement().asString()
+        .startsWith("Gateway_Forever waits for events with no timer");
+  }
+
+  @Test
+  void aWaitWithAnInterruptingTimerOnItOrItsSubProcessHasAWayOut() {
+    BpmnModelInstance timed = Bpmn.createExecutableProcess("waits").startEvent("Start")
+        .receiveTask("ReceiveTask_Timed").message("Something").endEvent("End")
+        .moveToActivity("ReceiveTask_Timed").boundaryEvent("Timer_Out").timerWithDuration("P1D").endEvent("End_Late")
+        .done();
+    assertThat(ModelConventions.waitsWithoutWayOut(timed)).isEmpty();
+
+    BpmnModelInstance remindersOnly = Bpmn.createExecutableProcess("waits").startEvent("Start")
+        .receiveTask("ReceiveTask_Reminded").message("Something").endEvent("End")
+        .moveToActivity("ReceiveTask_Reminded").boundaryEvent("Timer_Reminder").cancelActivity(false)
+        .timerWithCycle("R3/P1D").endEvent("End_Reminded").done();
+    assertThat(ModelConventions.waitsWithoutWayOut(remindersOnly)).as("reminders alone end no wait").hasSize(1);
+
+    BpmnModelInstance enclosed = Bpmn.createExecutableProcess("waits").startEvent("Start")
+        .subProcess("SubProcess_Waiting").embeddedSubProcess().startEvent("Inner_Start")
+        .receiveTask("ReceiveTask_Inside").message("Something").endEvent("Inner_End").subProcessDone()
+        .endEvent("End").moveToActivity("SubProcess_Waiting").boundaryEvent("Timer_Around").timerWithDuration("P1D")
+        .endEvent("End_Late").done();
+    assertThat(ModelConventions.waitsWithoutWayOut(enclosed)).isEmpty();
+
+    BpmnModelInstance raced = Bpmn.createExecutableProcess("waits").startEvent("Start")
+        .eventBasedGateway().id("Gateway_Raced")
+        .intermediateCatchEvent("Catch_Message").message("One").endEvent("End_One")
+        .moveToLastGateway().intermediateCatchEvent("Catch_Timer").timerWithDuration("P1D").endEvent("End_Two").done();
+    assertThat(ModelConventions.waitsWithoutWayOut(raced)).as("the gateway's message catch is raced by the timer")
+        .isEmpty();
+  }
+
+  @Test
   void constantsNameElementsAndMessagesThatExistInTheModel() {
     BpmnModelInstance bpmn = Bpmn.readModelFromFile(PROCESSES.resolve(ExitReentryPermitProcess.KEY + ".bpmn").toFile());
     assertThat(ModelConventions.driftedConstants(bpmn, ExitReentryPermitProcess.Elements.class,
