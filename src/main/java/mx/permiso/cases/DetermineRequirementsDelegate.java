@@ -50,6 +50,7 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
     execution.setVariable(INTAKE_DATE, plan.intakeDate().toString());
     execution.setVariable(LATEST_REQUEST_DATE, plan.latestRequestDate().toString());
     execution.setVariable(LEAD_TIME_MET, plan.leadTimeMet());
+    TripLength.record(deadlines, execution);
   }
 
   private static String decisionDeployedWith(DelegateExecution execution, String processDefinitionId) {

@@ -157,6 +157,10 @@ public final class ExitReentryPermitProcess {
     public static final String REBOOK = "rebook";
     public static final String RETURN_BY_DATE = "returnByDate";
     public static final String RETURNS_AFTER_EXPIRY = "returnsAfterExpiry";
+    /** The last return-by date any permit for this flight can give: departure + validity. */
+    public static final String RETURN_BY_AT_LATEST = "returnByAtLatest";
+    /** Whether the planned return is after {@link #RETURN_BY_AT_LATEST}: flagged to staff and client before payment. */
+    public static final String TRIP_TOO_LONG = "tripTooLong";
     public static final String REENTRY_DATE = "reentryDate";
     public static final String PERMIT_RETURN_DUE_DATE = "permitReturnDueDate";
     public static final String PERMIT_RETURNED_DATE = "permitReturnedDate";
@@ -189,7 +193,7 @@ public final class ExitReentryPermitProcess {
     /** The case's identity and the facts the model computes; no task's form may change them. */
     public static final List<String> COMPUTED = List.of(CASE_NUMBER, INTAKE_DATE, REQUIRED_DOCUMENTS, LEAD_TIME_DAYS,
         LATEST_REQUEST_DATE, LEAD_TIME_MET, FIRM_FEE_MXN, INM_FEE_MXN, UPLOADED_DOCUMENTS, RETURN_BY_DATE,
-        RETURNS_AFTER_EXPIRY, PERMIT_RETURN_DUE_DATE, CANCEL_REASON, CANCEL_REQUESTED_BY,
+        RETURNS_AFTER_EXPIRY, RETURN_BY_AT_LATEST, TRIP_TOO_LONG, PERMIT_RETURN_DUE_DATE, CANCEL_REASON, CANCEL_REQUESTED_BY,
         CASE_NOTES);
 
     private Variables() {

@@ -46,6 +46,7 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
     int leadTime = ((Number) execution.getVariable(LEAD_TIME_DAYS)).intValue();
     execution.setVariable(LATEST_REQUEST_DATE, deadlines.latestRequestDate(departure, leadTime).toString());
     execution.setVariable(LEAD_TIME_MET, deadlines.leadTimeMet(departure, leadTime));
+    TripLength.record(deadlines, execution);
     // The client hears of the new dates and the deadlines they bring once those are computed; one email per
     // change (this run of the step that took them: the event sub-process, or a task's decision), whoever changed them.
     Map<String, Object> facts = new HashMap<>(execution.getVariables());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No case waits forever: when the documents or the payment never come, or nobody confirms the
- * flight, staff are asked, and each of their answers takes the case somewhere. The case comes in on
+ * flight, staff are asked, and each of their answers takes the case somewhere; a trip longer than any
+ * permit can cover is known before the client pays. The case comes in on
  * Tuesday 3 November 2026 at 09:00 in Mexico City for a flight on Friday 20 November (last day to
  * file: Tuesday 17 November; Monday 16 November is a holiday); the office is open 10:00 to 15:00.
  */
@@ -303,6 +304,31 @@ class WaitsRunOutProcessTest {
       assertThat(notices.types()).containsExactly(DID_NOT_TRAVEL);
       assertThat(notices.of(DID_NOT_TRAVEL).get(0).facts()).containsEntry(RETURN_BY_DATE, "2027-01-11")
           .containsEntry(INM_OFFICE, "Querétaro");
+    }
+  }
+
+  @Nested
+  class TooLongATrip {
+
+    @Test
+    void aReturnAfterAnyPermitCouldLastIsKnownAtIntakeAndToldInTheAcknowledgement() {
+      // Departure 20 November + 60 days of validity: no permit for this flight lasts past 19 January.
+      CaseScenario scenario = CaseScenario.of(harness, "EXR-2026-0131").with(PLANNED_RETURN_DATE, "2027-02-15")
+          .at(LocalDate.of(2026, 11, 3), LocalTime.of(9, 0)).start();
+
+      assertThat(scenario.variable(RETURN_BY_AT_LATEST)).isEqualTo("2027-01-19");
+      assertThat(scenario.variable(TRIP_TOO_LONG)).isEqualTo(true);
+      assertThat(notices.of(ACKNOWLEDGEMENT).get(0).facts()).containsEntry(TRIP_TOO_LONG, true)
+          .containsEntry(RETURN_BY_AT_LATEST, "2027-01-19");
+
+      scenario.travelDatesChanged("2026-11-20", "2027-01-15");
+      assertThat(scenario.variable(TRIP_TOO_LONG)).as("a shorter trip fits").isEqualTo(false);
+    }
+
+    @Test
+    void aTripThatFitsIsNotFlagged() {
+      CaseScenario scenario = accepted("EXR-2026-0132");
+      assertThat(scenario.variable(TRIP_TOO_LONG)).isEqualTo(false);
     }
   }
 }

@@ -55,6 +55,8 @@ class MailComposerTest {
     facts.put("reentryDate", "2026-12-10");
     facts.put("permitReturnDueDate", "2026-12-20");
     facts.put("phone", "+52 442 123 4567");
+    facts.put("returnByAtLatest", "2027-01-19");
+    facts.put("tripTooLong", false);
     return facts;
   }
 
@@ -148,6 +150,34 @@ class MailComposerTest {
     assertThat(mail.text()).contains("- A copy of your flight itinerary", "- One colour photo, child size 2.5 x 3 cm",
         "MXN 3500", "MXN 522", "10:00 to 15:00");
     assertThat(mail.html()).contains("<li>A copy of your flight itinerary");
+  }
+
+  @Test
+  void aTripLongerThanAnyPermitIsToldBeforeThePaymentInWords() {
+    Map<String, Object> facts = facts("en");
+    facts.put("plannedReturnDate", "2027-02-15");
+    facts.put("tripTooLong", true);
+    String en = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.ACKNOWLEDGEMENT,
+        LocalDate.of(2026, 11, 3), facts), "en").text();
+    assertThat(en).contains("Please note before you pay: you plan to come back on Monday 15 February 2027",
+        "would expire on Tuesday 19 January 2027");
+    facts.put("language", "es");
+    String es = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.ACKNOWLEDGEMENT,
+        LocalDate.of(2026, 11, 3), facts), "es").text();
+    assertThat(es).contains("usted planea regresar el lunes 15 de febrero de 2027",
+        "vencería el martes 19 de enero de 2027");
+    assertThat(compose(NoticeType.ACKNOWLEDGEMENT, "en").text()).as("a trip that fits says nothing of it")
+        .doesNotContain("Please note before you pay");
+  }
+
+  @Test
+  void aClientWhoDidNotTravelIsToldThePermitIsSingleUseAndWhatToDoWithIt() {
+    String en = compose(NoticeType.DID_NOT_TRAVEL, "en").text();
+    assertThat(en).contains("good for one trip only, and only until Monday 11 January 2027",
+        "Bring it back to the INM office where you requested it (Querétaro)");
+    String es = compose(NoticeType.DID_NOT_TRAVEL, "es").text();
+    assertThat(es).contains("sirve para un solo viaje y solo hasta el lunes 11 de enero de 2027",
+        "Llévelo a la oficina del INM donde lo solicitó (Querétaro)");
   }
 
   @Test
