@@ -24,6 +24,7 @@ import mx.permiso.config.ModelDeployment;
 import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.DeadlineSettings;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.documents.PaperworkCorrections;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -64,6 +65,7 @@ public final class ProcessHarness implements AutoCloseable {
     beans.put("determineRequirementsDelegate", new DetermineRequirementsDelegate(deadlines, fees));
     beans.put("computeReturnByDelegate", new ComputeReturnByDelegate(deadlines));
     beans.put("computePermitReturnDueDelegate", new ComputePermitReturnDueDelegate(deadlines));
+    beans.put("paperworkCorrections", new PaperworkCorrections(new EngineClock(ZoneOffset.UTC)));
     beans.put("rescheduleDeadlinesDelegate", new RescheduleDeadlinesDelegate(deadlines, notices, caseTimers));
     // Documents live in the application's tables, which this engine does not have; the list is proved in CasePortalIT.
     beans.put("listUploadedDocumentsListener", (TaskListener) task -> task.setVariableLocal("uploadedDocuments", ""));
