@@ -400,6 +400,13 @@ public class CaseBoardController {
         : shownAmount + " · reference " + reference;
   }
 
+  /** A text staff recorded on the case (from history, so a closed case still shows it), or null. */
+  private String recorded(CaseSummary summary, String variable) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(summary.processInstanceId())
+        .variableName(variable).list().stream().map(historic -> historic.getValue())
+        .filter(value -> value != null && !value.toString().isBlank()).map(Object::toString).findFirst().orElse(null);
+  }
+
   /** The client's contact as the running case holds it; empty when the case has just ended. */
   private Map<String, String> currentContact(CaseSummary summary) {
     Map<String, String> contact = new HashMap<>();
@@ -438,6 +445,7 @@ public class CaseBoardController {
     model.addAttribute("resendOf", outbox.resendsOf(summary.caseNumber()));
     model.addAttribute("notes", notes.of(summary.caseNumber()));
     model.addAttribute("payment", payment(summary));
+    model.addAttribute("inmReceipt", recorded(summary, ExitReentryPermitProcess.Variables.INM_RECEIPT_REFERENCE));
     if (!model.containsAttribute("datesForm")) {
       model.addAttribute("datesForm", Map.of("departureDate", Objects.toString(summary.departureDate(), ""),
           "plannedReturnDate", Objects.toString(summary.plannedReturnDate(), "")));

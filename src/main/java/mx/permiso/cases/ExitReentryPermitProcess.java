@@ -98,9 +98,28 @@ public final class ExitReentryPermitProcess {
     public static final String SERVICE_TASK_SEND_DID_NOT_TRAVEL = "ServiceTask_SendDidNotTravel";
     public static final String END_EVENT_DID_NOT_TRAVEL = "EndEvent_DidNotTravel";
     public static final String BOUNDARY_EVENT_CANCELLED_BY_FIRM = "BoundaryEvent_CancelledByFirm";
+    public static final String GATEWAY_NEW_PAPERWORK = "Gateway_NewPaperwork";
+    public static final String SERVICE_TASK_SEND_PAPERWORK_CORRECTIONS = "ServiceTask_SendPaperworkCorrections";
+    public static final String SERVICE_TASK_SEND_PERMIT_DELAYED = "ServiceTask_SendPermitDelayed";
+    public static final String TIMER_PERMIT_ISSUE_DATE = "Timer_PermitIssueDate";
+    public static final String USER_TASK_CONFIRM_PERMIT_RETURNED = "UserTask_ConfirmPermitReturned";
+    public static final String GATEWAY_HAND_BACK_CONFIRMED = "Gateway_HandBackConfirmed";
+    public static final String SERVICE_TASK_SEND_HAND_BACK_NOT_CONFIRMED = "ServiceTask_SendHandBackNotConfirmed";
 
     private Elements() {
     }
+  }
+
+  /** What staff may choose when INM did not issue the permit ({@link Variables#INM_NEXT_STEP}). */
+  public enum InmNextStep {
+    /** INM will issue it on a later date ({@link Variables#PERMIT_ISSUE_DATE}). */
+    ISSUE_LATER,
+    /** A new appointment with the same paperwork. */
+    REBOOK,
+    /** INM wants corrected forms: new paperwork, then a new appointment. */
+    NEW_PAPERWORK,
+    /** No permit: the case ends. */
+    END
   }
 
   /** Message names correlated by the client's case page, staff and other systems. */
@@ -154,7 +173,13 @@ public final class ExitReentryPermitProcess {
     public static final String PERMIT_ISSUED = "permitIssued";
     public static final String PERMIT_DATE = "permitDate";
     public static final String NOT_ISSUED_REASON = "notIssuedReason";
-    public static final String REBOOK = "rebook";
+    /**
+     * What happens next when INM did not issue the permit, as staff chose in "Record INM outcome": one of
+     * {@link InmNextStep}.
+     */
+    public static final String INM_NEXT_STEP = "inmNextStep";
+    /** The date INM said it will issue the permit on ({@code ISSUE_LATER}); the case asks staff again that morning. */
+    public static final String PERMIT_ISSUE_DATE = "permitIssueDate";
     public static final String RETURN_BY_DATE = "returnByDate";
     public static final String RETURNS_AFTER_EXPIRY = "returnsAfterExpiry";
     /** The last return-by date any permit for this flight can give: departure + validity. */
@@ -164,6 +189,15 @@ public final class ExitReentryPermitProcess {
     public static final String REENTRY_DATE = "reentryDate";
     public static final String PERMIT_RETURN_DUE_DATE = "permitReturnDueDate";
     public static final String PERMIT_RETURNED_DATE = "permitReturnedDate";
+    /** Staff's answer to the client's "I handed the permit back": whether INM really has it. */
+    public static final String PERMIT_RETURN_CONFIRMED = "permitReturnConfirmed";
+    /** The reference of INM's receipt for the permit handed back (when the receipt itself is not attached). */
+    public static final String INM_RECEIPT_REFERENCE = "inmReceiptReference";
+    /**
+     * The moment (ISO instant) INM asked for corrected forms: only INM paperwork attached from then on counts for,
+     * and is sent with, the next round of paperwork.
+     */
+    public static final String PAPERWORK_CORRECTIONS_ASKED_AT = "paperworkCorrectionsAskedAt";
     /** Why the case was cancelled, as staff wrote it (shown to the client when the firm decided). */
     public static final String CANCEL_REASON = "cancelReason";
     /** Who asked for the cancellation: {@code CLIENT} or {@code FIRM}. */
@@ -193,8 +227,8 @@ public final class ExitReentryPermitProcess {
     /** The case's identity and the facts the model computes; no task's form may change them. */
     public static final List<String> COMPUTED = List.of(CASE_NUMBER, INTAKE_DATE, REQUIRED_DOCUMENTS, LEAD_TIME_DAYS,
         LATEST_REQUEST_DATE, LEAD_TIME_MET, FIRM_FEE_MXN, INM_FEE_MXN, UPLOADED_DOCUMENTS, RETURN_BY_DATE,
-        RETURNS_AFTER_EXPIRY, RETURN_BY_AT_LATEST, TRIP_TOO_LONG, PERMIT_RETURN_DUE_DATE, CANCEL_REASON, CANCEL_REQUESTED_BY,
-        CASE_NOTES);
+        RETURNS_AFTER_EXPIRY, RETURN_BY_AT_LATEST, TRIP_TOO_LONG, PERMIT_RETURN_DUE_DATE, CANCEL_REASON,
+        CANCEL_REQUESTED_BY, CASE_NOTES, PAPERWORK_CORRECTIONS_ASKED_AT);
 
     private Variables() {
     }

@@ -21,10 +21,16 @@ public enum NoticeType {
   PERMIT_NOT_ISSUED,
   /** Staff recorded that the client did not travel: the case ends; what to do with the unused, single-use permit. */
   DID_NOT_TRAVEL,
+  /** INM will issue the permit on a later date: which, that the firm tells them when it is ready, not to travel without it. */
+  PERMIT_DELAYED,
+  /** INM asked for corrected forms: the firm prepares new ones for the client to sign, then books a new appointment. */
+  PAPERWORK_CORRECTIONS,
   DEPARTURE_REMINDER(ExitReentryPermitProcess.Variables.DEPARTURE_DATE),
   RETURN_BY_REMINDER(ExitReentryPermitProcess.Variables.RETURN_BY_DATE),
   WELCOME_BACK,
   HAND_BACK_REMINDER(ExitReentryPermitProcess.Variables.PERMIT_RETURN_DUE_DATE),
+  /** Staff could not confirm the permit the client said they handed back: it is still due at INM. */
+  HAND_BACK_NOT_CONFIRMED,
   CASE_CLOSED,
   CASE_CANCELLED,
   /** To the client's address after staff changed their contact details (a new address gets a new case link). */

@@ -69,6 +69,11 @@ public class CaseTimers {
     return from(deadlines.returnByPassed(date(returnByDate)));
   }
 
+  /** INM said it issues the permit on {@code permitIssueDate}: staff are asked for the outcome again that morning. */
+  public Date permitIssueMorning(String permitIssueDate) {
+    return from(deadlines.reminderAt(date(permitIssueDate)));
+  }
+
   public Date handBackDeadline(String permitReturnDueDate) {
     return from(deadlines.handBackDeadline(date(permitReturnDueDate)));
   }

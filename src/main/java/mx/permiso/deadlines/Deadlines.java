@@ -171,9 +171,22 @@ public class Deadlines {
     return series(today(), departureDate.minusDays(1), settings.paymentReminderInterval());
   }
 
-  /** Reminders to hand the permit back: during the days after re-entry, before the due date. */
+  /**
+   * Reminders to hand the permit back: during the days after re-entry, before the due date, every
+   * interval counted from re-entry. Only those still ahead: the case waits again for the hand-back
+   * after staff found the permit not handed back, and reminders already due then are not sent in a
+   * burst. When none is left, the series is the next moment of the rhythm (after the last useful day):
+   * it fires once and is found pointless, as an empty series does.
+   */
   public ReminderSeries handBackReminders(LocalDate reentryDate, LocalDate permitReturnDueDate) {
-    return series(reentryDate, permitReturnDueDate.minusDays(1), settings.handBackReminderInterval());
+    Period interval = settings.handBackReminderInterval();
+    LocalDate lastDay = permitReturnDueDate.minusDays(1);
+    Instant now = now();
+    LocalDate day = reentryDate.plus(interval);
+    while (!reminderAt(day).isAfter(now)) {
+      day = day.plus(interval);
+    }
+    return series(day.minus(interval), lastDay, interval);
   }
 
   public Instant departureReminder(LocalDate departureDate) {

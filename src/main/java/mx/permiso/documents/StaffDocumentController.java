@@ -33,7 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class StaffDocumentController {
 
   /** Kinds only staff attach (never the client's): not listed among the client's documents. */
-  public static final List<String> STAFF_KINDS = List.of(StaffDocuments.INM_PAPERWORK);
+  public static final List<String> STAFF_KINDS = List.of(StaffDocuments.INM_PAPERWORK, StaffDocuments.INM_RECEIPT);
 
   private final DocumentStore documents;
   private final StaffDocuments staffDocuments;

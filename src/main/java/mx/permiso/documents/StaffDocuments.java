@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffDocuments {
 
   public static final String INM_PAPERWORK = "INM_PAPERWORK";
+  /** INM's receipt for the permit handed back: what proves the hand-back when staff confirm it. */
+  public static final String INM_RECEIPT = "INM_RECEIPT";
   static final String AUDIT_ACTION = "DocumentAttached";
 
   private final DocumentStore documents;
@@ -47,7 +49,7 @@ public class StaffDocuments {
     this.audit = audit;
   }
 
-  /** The kinds staff may attach to the case now: what it requires, then the INM paperwork; none once it has ended. */
+  /** The kinds staff may attach to the case now: what it requires, then the INM paperwork and receipt; none once it has ended. */
   public List<String> kindsFor(String caseNumber) {
     try {
       return running.find(caseNumber).map(instance -> kinds(instance.getId())).orElse(List.of());
@@ -74,7 +76,7 @@ public class StaffDocuments {
     }
     DocumentStore.StoredDocument stored = documents.store(caseNumber, kind, fileName, content, actor);
     audit.record(caseNumber, actor, AUDIT_ACTION, kind + " " + stored.fileName());
-    if (!INM_PAPERWORK.equals(kind)) {
+    if (!StaffDocumentController.STAFF_KINDS.contains(kind)) {
       // The verification task lists the client's documents when it opens; one attached meanwhile joins the list.
       for (Task open : tasks.createTaskQuery().processInstanceId(instanceId)
           .taskDefinitionKey(ExitReentryPermitProcess.Elements.USER_TASK_VERIFY_DOCUMENTS).list()) {
@@ -88,6 +90,7 @@ public class StaffDocuments {
     List<String> kinds = new ArrayList<>(DocumentNames.codes((String) runtime.getVariable(instanceId,
         REQUIRED_DOCUMENTS)));
     kinds.add(INM_PAPERWORK);
+    kinds.add(INM_RECEIPT);
     return kinds;
   }
 }

@@ -29,6 +29,13 @@ final class DedupeKeys {
       case RETURN_AFTER_EXPIRY -> fact(notice, "plannedReturnDate") + "/" + fact(notice, "returnByDate");
       // One per change of the client's contact.
       case CONTACT_CHANGED, CONTACT_REPLACED -> fact(notice, "contactChange");
+      // One per date INM gave for issuing the permit.
+      case PERMIT_DELAYED -> fact(notice, "permitIssueDate");
+      // One per round of paperwork: the first, then one per request of corrections by INM.
+      case PAPERWORK_READY, PAPERWORK_CORRECTIONS -> notice.facts().get("paperworkCorrectionsAskedAt") instanceof String asked
+          ? asked : "once";
+      // One per day staff find the permit the client said they handed back (on that date) not handed back.
+      case HAND_BACK_NOT_CONFIRMED -> fact(notice, "permitReturnedDate") + "/" + notice.on();
       // One per change of the travel dates (a change back to earlier dates is told again).
       case TRAVEL_DATES_CHANGED -> fact(notice, "travelDatesChange");
       default -> "once";

@@ -3,6 +3,7 @@ package mx.permiso.mail;
 import mx.permiso.cases.ClientNotifier;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import mx.permiso.clientportal.ClientLinks;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.documents.DocumentStore;
+import mx.permiso.documents.PaperworkBeforeSending;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +57,8 @@ public class OutboxNotifier implements ClientNotifier {
     Notice withLink = withCaseLink(notice);
     ComposedMail mail = composer.compose(withLink, language);
     if (notice.type() == NoticeType.PAPERWORK_READY) {
-      mail = mail.withAttachments(paperwork(notice.caseNumber()));
+      mail = mail.withAttachments(paperwork(notice.caseNumber(), PaperworkBeforeSending.correctionsAsked(
+          notice.facts().get(ExitReentryPermitProcess.Variables.PAPERWORK_CORRECTIONS_ASKED_AT))));
     }
     enqueue(notice, language, "client", (String) notice.facts().get("clientEmail"), mail);
     if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY && hasStaffAddress()) {
@@ -87,9 +91,13 @@ public class OutboxNotifier implements ClientNotifier {
     return new Notice(notice.processInstanceId(), notice.caseNumber(), notice.type(), notice.on(), facts);
   }
 
-  /** The INM forms staff attached to the case; the email is pointless without them. */
-  private List<ComposedMail.Attachment> paperwork(String caseNumber) {
-    List<ComposedMail.Attachment> files = documents.ofKind(caseNumber, INM_PAPERWORK).stream()
+  /**
+   * The INM forms staff attached to the case (after INM asked for corrections, only those attached since);
+   * the email is pointless without them.
+   */
+  private List<ComposedMail.Attachment> paperwork(String caseNumber, Instant correctionsAsked) {
+    List<ComposedMail.Attachment> files = PaperworkBeforeSending.current(documents.listOf(caseNumber), correctionsAsked)
+        .stream().map(info -> documents.find(caseNumber, info.id()).orElseThrow())
         .map(document -> new ComposedMail.Attachment(document.fileName(), document.contentType(), document.content()))
         .toList();
     if (files.isEmpty()) {

@@ -256,6 +256,12 @@ class CaseThroughputBench {
     LiveCase.clockAt("2026-12-13", "10:01");
     steps.awaitPassed(SERVICE_TASK_SEND_HAND_BACK_REMINDER);
     steps.correlate("PermitReturned", Map.of("permitReturnedDate", "2026-12-14"));
+    if (isProduct) {
+      // Staff check the client's word against INM's receipt before the case closes.
+      steps.awaitWaiting(USER_TASK_CONFIRM_PERMIT_RETURNED);
+      steps.complete(USER_TASK_CONFIRM_PERMIT_RETURNED, Map.of("permitReturnConfirmed", "true",
+          "inmReceiptReference", "INM-QRO-2026-5512"));
+    }
     steps.awaitEnded();
     return (System.nanoTime() - start) / 1e9;
   }

@@ -99,9 +99,15 @@ final class CaseScenario {
     return complete(USER_TASK_RECORD_OUTCOME, Map.of(PERMIT_ISSUED, true, PERMIT_DATE, permitDate));
   }
 
-  CaseScenario recordPermitNotIssued(boolean rebook) {
-    return complete(USER_TASK_RECORD_OUTCOME, Map.of(PERMIT_ISSUED, false, REBOOK, rebook,
+  CaseScenario recordPermitNotIssued(ExitReentryPermitProcess.InmNextStep next) {
+    return complete(USER_TASK_RECORD_OUTCOME, Map.of(PERMIT_ISSUED, false, INM_NEXT_STEP, next.name(),
         NOT_ISSUED_REASON, "The office paused permits while the card is printed"));
+  }
+
+  CaseScenario recordPermitIssuedLater(String issueDate) {
+    return complete(USER_TASK_RECORD_OUTCOME, Map.of(PERMIT_ISSUED, false,
+        INM_NEXT_STEP, ExitReentryPermitProcess.InmNextStep.ISSUE_LATER.name(), PERMIT_ISSUE_DATE, issueDate,
+        NOT_ISSUED_REASON, "INM holds the request until closer to the flight"));
   }
 
   CaseScenario staffConfirmDeparture() {
@@ -113,7 +119,15 @@ final class CaseScenario {
   }
 
   CaseScenario staffRecordPermitReturned(String date) {
-    return complete(USER_TASK_RECORD_PERMIT_RETURNED, Map.of(PERMIT_RETURNED_DATE, date));
+    return complete(USER_TASK_RECORD_PERMIT_RETURNED, Map.of(PERMIT_RETURNED_DATE, date,
+        INM_RECEIPT_REFERENCE, "INM-QRO-2026-5512"));
+  }
+
+  /** Staff check the client's "I handed the permit back": INM has it (with its receipt's reference), or not. */
+  CaseScenario staffChecksHandBack(boolean handedBack) {
+    return complete(USER_TASK_CONFIRM_PERMIT_RETURNED, handedBack
+        ? Map.of(PERMIT_RETURN_CONFIRMED, "true", INM_RECEIPT_REFERENCE, "INM-QRO-2026-5512")
+        : Map.of(PERMIT_RETURN_CONFIRMED, "false"));
   }
 
   CaseScenario complete(String taskKey, Map<String, Object> variables) {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
+import mx.permiso.cases.ExitReentryPermitProcess.InmNextStep;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.ProcessHarness;
 import mx.permiso.support.RecordingNotifier;
@@ -167,6 +168,9 @@ class ExitReentryPermitProcessTest {
     assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-20", "10:00"));
 
     scenario.at(LocalDate.of(2026, 12, 14), LocalTime.of(11, 0)).clientHandedPermitBack();
+    // The client's word alone does not close the case: staff check it with INM's receipt first.
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_CONFIRM_PERMIT_RETURNED);
+    scenario.staffChecksHandBack(true);
 
     assertThat(scenario.instance()).isEnded()
         .hasPassedInOrder(SERVICE_TASK_DETERMINE_REQUIREMENTS, SERVICE_TASK_SEND_ACKNOWLEDGEMENT, USER_TASK_REVIEW_INTAKE,
@@ -174,7 +178,8 @@ class ExitReentryPermitProcessTest {
             USER_TASK_PREPARE_INM_PAPERWORK, SERVICE_TASK_SEND_PAPERWORK, USER_TASK_BOOK_APPOINTMENT,
             SERVICE_TASK_SEND_APPOINTMENT_INSTRUCTIONS, SERVICE_TASK_COMPUTE_RETURN_BY, SERVICE_TASK_SEND_PERMIT_ISSUED,
             BOUNDARY_EVENT_DEPARTURE_CONFIRMED, BOUNDARY_EVENT_REENTRY_CONFIRMED, SERVICE_TASK_COMPUTE_PERMIT_RETURN_DUE,
-            SERVICE_TASK_SEND_WELCOME_BACK, BOUNDARY_EVENT_PERMIT_RETURNED, SERVICE_TASK_SEND_CASE_CLOSED,
+            SERVICE_TASK_SEND_WELCOME_BACK, BOUNDARY_EVENT_PERMIT_RETURNED, USER_TASK_CONFIRM_PERMIT_RETURNED,
+            GATEWAY_HAND_BACK_CONFIRMED, SERVICE_TASK_SEND_CASE_CLOSED,
             END_EVENT_CASE_CLOSED, END_EVENT_CASE_ENDED)
         .hasNotPassed(SERVICE_TASK_WARN_LATE_RETURN, USER_TASK_HANDLE_LATE_DOCUMENTS);
     assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
@@ -437,7 +442,7 @@ class ExitReentryPermitProcessTest {
   void permitNotIssuedIsRebooked() {
     CaseScenario scenario = throughBooking("EXR-2026-0007")
         .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
-        .recordPermitNotIssued(true);
+        .recordPermitNotIssued(InmNextStep.REBOOK);
 
     assertThat(scenario.instance()).isWaitingAt(USER_TASK_BOOK_APPOINTMENT);
     scenario.bookAppointment("2026-11-13");
@@ -453,13 +458,142 @@ class ExitReentryPermitProcessTest {
   void permitNotIssuedEndsTheCaseWhenNotRebooked() {
     CaseScenario scenario = throughBooking("EXR-2026-0008")
         .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
-        .recordPermitNotIssued(false);
+        .recordPermitNotIssued(InmNextStep.END);
 
     assertThat(scenario.instance()).isEnded().hasPassed(SERVICE_TASK_SEND_PERMIT_NOT_ISSUED, END_EVENT_PERMIT_NOT_ISSUED)
         .hasNotPassed(SERVICE_TASK_COMPUTE_RETURN_BY);
     assertThat(notices.types()).endsWith(PERMIT_NOT_ISSUED);
     assertThat(notices.of(PERMIT_NOT_ISSUED).get(0).facts())
         .containsEntry("notIssuedReason", "The office paused permits while the card is printed");
+  }
+
+  @Test
+  void inmIssuingLaterWaitsForTheDateThenAsksStaffAgain() {
+    CaseScenario scenario = throughBooking("EXR-2026-0040")
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitIssuedLater("2026-11-17");
+
+    assertThat(scenario.instance()).isWaitingAt(TIMER_PERMIT_ISSUE_DATE)
+        .hasPassedInOrder(USER_TASK_RECORD_OUTCOME, GATEWAY_PERMIT_ISSUED, GATEWAY_REBOOK, SERVICE_TASK_SEND_PERMIT_DELAYED)
+        .hasNotPassed(SERVICE_TASK_SEND_PERMIT_NOT_ISSUED);
+    assertThat(scenario.task(USER_TASK_RECORD_OUTCOME)).as("no task while the case waits for INM's date").isNull();
+    // On the morning of the date INM gave.
+    assertTimer(scenario, TIMER_PERMIT_ISSUE_DATE, local("2026-11-17", "10:00"));
+    assertThat(notices.types()).endsWith(APPOINTMENT_REMINDER, PERMIT_DELAYED);
+    assertThat(notices.of(PERMIT_DELAYED)).singleElement().satisfies(told -> assertThat(told.facts())
+        .containsEntry("permitIssueDate", "2026-11-17").containsEntry("departureDate", "2026-11-20"));
+
+    scenario.at(LocalDate.of(2026, 11, 17), LocalTime.of(10, 5));
+
+    Task again = scenario.task(USER_TASK_RECORD_OUTCOME);
+    assertThat(again.getPriority()).isEqualTo(50);
+    // Asked at 10:00 on the day, due when the office closes that day (the appointment's date has passed).
+    assertTask(again, StaffGroups.LEGAL_STAFF, local("2026-11-17", "10:00"), local("2026-11-17", "15:00"));
+    assertThat(scenario.instance()).hasPassed(TIMER_PERMIT_ISSUE_DATE);
+    // The appointment reminder's timer comes back with the task and fires at once, but the appointment has passed.
+    assertThat(notices.of(APPOINTMENT_REMINDER)).hasSize(1);
+    assertThat(scenario.timer(TIMER_APPOINTMENT_REMINDER)).isNull();
+
+    scenario.at(LocalDate.of(2026, 11, 17), LocalTime.of(12, 0)).recordPermitIssued("2026-11-17");
+    assertThat(scenario.variable("returnByDate")).isEqualTo("2027-01-16");
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_CONFIRM_DEPARTURE);
+    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
+        APPOINTMENT_REMINDER, PERMIT_DELAYED, PERMIT_ISSUED);
+  }
+
+  @Test
+  void inmWantingCorrectedFormsGoesBackToThePaperworkThenToBooking() {
+    CaseScenario scenario = throughBooking("EXR-2026-0041")
+        .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
+        .recordPermitNotIssued(InmNextStep.NEW_PAPERWORK);
+
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_PREPARE_INM_PAPERWORK)
+        .hasPassedInOrder(GATEWAY_REBOOK, GATEWAY_NEW_PAPERWORK, SERVICE_TASK_SEND_PAPERWORK_CORRECTIONS)
+        .hasNotPassed(SERVICE_TASK_SEND_PERMIT_NOT_ISSUED);
+    // The moment INM asked for corrections: only paperwork attached from then on counts and is sent.
+    assertThat(scenario.variable("paperworkCorrectionsAskedAt")).isEqualTo("2026-11-12T18:00:00Z");
+    // Work staff can do at once, due by the last day to file the request.
+    Task paperwork = scenario.task(USER_TASK_PREPARE_INM_PAPERWORK);
+    assertThat(paperwork.getPriority()).isEqualTo(50);
+    assertTask(paperwork, StaffGroups.LEGAL_STAFF, local("2026-11-12", "12:00"), local("2026-11-17", "15:00"));
+    assertThat(notices.of(PAPERWORK_CORRECTIONS)).singleElement().satisfies(told -> assertThat(told.facts())
+        .containsEntry("notIssuedReason", "The office paused permits while the card is printed"));
+
+    scenario.preparePaperwork();
+    assertThat(notices.of(PAPERWORK_READY)).hasSize(2).last().satisfies(told -> assertThat(told.facts())
+        .containsEntry("paperworkCorrectionsAskedAt", "2026-11-12T18:00:00Z"));
+    assertTask(scenario.task(USER_TASK_BOOK_APPOINTMENT), StaffGroups.LEGAL_STAFF, local("2026-11-12", "12:00"),
+        local("2026-11-17", "15:00"));
+
+    scenario.bookAppointment("2026-11-16");
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_RECORD_OUTCOME);
+    assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
+        APPOINTMENT_REMINDER, PAPERWORK_CORRECTIONS, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS);
+  }
+
+  @Test
+  void aHandBackStaffCannotConfirmTellsTheClientAndWaitsAgainWithTheRemindersStillAhead() {
+    CaseScenario scenario = throughReentry("EXR-2026-0042")
+        .at(LocalDate.of(2026, 12, 14), LocalTime.of(11, 0))
+        .clientHandedPermitBack();
+
+    Task check = scenario.task(USER_TASK_CONFIRM_PERMIT_RETURNED);
+    assertThat(check.getName()).isEqualTo("Check permit of EXR-2026-0042 handed back to INM");
+    assertThat(check.getPriority()).isEqualTo(50);
+    // Work staff can do at once: five office hours, the rest on Tuesday morning.
+    assertTask(check, StaffGroups.LEGAL_STAFF, local("2026-12-14", "11:00"), local("2026-12-15", "11:00"));
+    assertThat(scenario.timer(TIMER_HAND_BACK_REMINDER)).as("no reminders while staff check").isNull();
+    assertThat(scenario.timer(TIMER_HAND_BACK_DEADLINE)).isNull();
+
+    scenario.at(LocalDate.of(2026, 12, 15), LocalTime.of(10, 30)).staffChecksHandBack(false);
+
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_RECORD_PERMIT_RETURNED)
+        .hasPassedInOrder(BOUNDARY_EVENT_PERMIT_RETURNED, USER_TASK_CONFIRM_PERMIT_RETURNED, GATEWAY_HAND_BACK_CONFIRMED,
+            SERVICE_TASK_SEND_HAND_BACK_NOT_CONFIRMED)
+        .hasNotPassed(SERVICE_TASK_SEND_CASE_CLOSED);
+    assertThat(notices.of(HAND_BACK_NOT_CONFIRMED)).singleElement().satisfies(told -> assertThat(told.facts())
+        .containsEntry("permitReturnDueDate", "2026-12-20"));
+    // The reminders keep their rhythm from re-entry (13, 16, 19 December): the past one is not sent again.
+    assertThat(notices.of(HAND_BACK_REMINDER)).extracting(Notice::on).containsExactly(LocalDate.of(2026, 12, 13));
+    assertTimer(scenario, TIMER_HAND_BACK_REMINDER, local("2026-12-16", "10:00"));
+    assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-20", "10:00"));
+    assertTask(scenario.task(USER_TASK_RECORD_PERMIT_RETURNED), StaffGroups.LEGAL_STAFF, local("2026-12-18", "10:00"),
+        local("2026-12-18", "15:00"));
+
+    scenario.at(LocalDate.of(2026, 12, 20), LocalTime.of(10, 5));
+    assertThat(notices.of(HAND_BACK_REMINDER)).extracting(Notice::on).containsExactly(
+        LocalDate.of(2026, 12, 13), LocalDate.of(2026, 12, 16), LocalDate.of(2026, 12, 19));
+    assertTask(scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE), StaffGroups.MANAGERS, local("2026-12-21", "10:00"),
+        local("2026-12-21", "15:00"));
+
+    scenario.at(LocalDate.of(2026, 12, 21), LocalTime.of(11, 0)).clientHandedPermitBack().staffChecksHandBack(true);
+    assertThat(scenario.instance()).isEnded().hasPassed(END_EVENT_CASE_CLOSED);
+    assertThat(notices.types()).endsWith(HAND_BACK_NOT_CONFIRMED, HAND_BACK_REMINDER, HAND_BACK_REMINDER, CASE_CLOSED);
+  }
+
+  @Test
+  void aHandBackFoundMissingAfterTheDueDateEscalatesAtOnceWithoutStaleRemindersOrIncidents() {
+    CaseScenario scenario = throughReentry("EXR-2026-0043")
+        .at(LocalDate.of(2026, 12, 12), LocalTime.of(11, 0))
+        .clientHandedPermitBack()
+        // Staff get to it only after the last day (Sunday 20 December).
+        .at(LocalDate.of(2026, 12, 21), LocalTime.of(11, 0))
+        .staffChecksHandBack(false);
+
+    assertThat(harness.engine().getRuntimeService().createIncidentQuery().processInstanceId(scenario.id()).count())
+        .isZero();
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_RECORD_PERMIT_RETURNED, USER_TASK_HANDLE_HAND_BACK_OVERDUE);
+    // No reminder was due before the client's word; none of the passed ones is sent late.
+    assertThat(notices.of(HAND_BACK_REMINDER)).isEmpty();
+    assertTask(scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE), StaffGroups.MANAGERS, local("2026-12-21", "11:00"),
+        local("2026-12-22", "11:00"));
+
+    // The reminder series has nothing left: it fires once after the last day and is found pointless.
+    scenario.at(LocalDate.of(2026, 12, 28), LocalTime.of(12, 0));
+    assertThat(notices.of(HAND_BACK_REMINDER)).isEmpty();
+    assertThat(scenario.timer(TIMER_HAND_BACK_REMINDER)).isNull();
+    assertThat(harness.engine().getRuntimeService().createIncidentQuery().processInstanceId(scenario.id()).count())
+        .isZero();
   }
 
   @Test
@@ -519,7 +653,7 @@ class ExitReentryPermitProcessTest {
     assertThat(notices.of(HAND_BACK_REMINDER)).hasSize(3);
 
     // Handing it back later closes the case and ends the escalation with it.
-    scenario.at(LocalDate.of(2026, 12, 22), LocalTime.of(11, 0)).clientHandedPermitBack();
+    scenario.at(LocalDate.of(2026, 12, 22), LocalTime.of(11, 0)).clientHandedPermitBack().staffChecksHandBack(true);
     assertThat(scenario.instance()).isEnded().hasPassed(END_EVENT_CASE_CLOSED);
     assertThat(harness.engine().getTaskService().createTaskQuery().processInstanceId(scenario.id()).count()).isZero();
   }

@@ -238,7 +238,7 @@ class StaffCaseActionsIT {
         TestUsers.PASSWORD);
     assertThat(notRequired.statusCode()).isEqualTo(400);
     assertThat(notRequired.body()).contains("\"field\":\"kind\"",
-        "FLIGHT_ITINERARY, APPLICATION_STATUS_NUT, PHOTO_CHILD_SIZE, INM_PAPERWORK");
+        "FLIGHT_ITINERARY, APPLICATION_STATUS_NUT, PHOTO_CHILD_SIZE, INM_PAPERWORK, INM_RECEIPT");
     HttpResponse<String> noKind = http.upload("/api/cases/" + caseNumber + "/documents", "passport.pdf", pdf, STAFF,
         TestUsers.PASSWORD);
     assertThat(noKind.statusCode()).isEqualTo(400);

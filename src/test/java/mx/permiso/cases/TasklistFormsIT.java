@@ -125,7 +125,10 @@ class TasklistFormsIT {
         date("reentryDate", "2026-12-10");
         check("entryStampConfirmed");
       });
-      work(USER_TASK_RECORD_PERMIT_RETURNED, form -> date("permitReturnedDate", "2026-12-14"));
+      work(USER_TASK_RECORD_PERMIT_RETURNED, form -> {
+        date("permitReturnedDate", "2026-12-14");
+        browser.type(field("inmReceiptReference"), "INM-QRO-2026-5512");
+      });
 
       // Tasklist asks who is logged in before login, and may reload a task it has just completed:
       // both answer 404. Nothing else may go wrong in the page.

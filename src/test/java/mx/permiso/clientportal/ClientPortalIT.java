@@ -313,7 +313,10 @@ class ClientPortalIT {
     clockAt("2026-12-14", "12:00");
     assertThat(client.postForm(actions + "PermitReturned", Map.of("_csrf", csrf, "date", "2026-12-14"))
         .statusCode()).isEqualTo(302);
-    live.awaitEnded();
+    // Staff check the client's word against INM's receipt; then the case closes.
+    live.awaitTask("UserTask_ConfirmPermitReturned");
+    live.complete("UserTask_ConfirmPermitReturned", Map.of("permitReturnConfirmed", "true",
+        "inmReceiptReference", "INM-QRO-2026-5512")).awaitEnded();
     assertThat(jdbc.queryForList("select action from audit_event where case_number = ? order by id", String.class,
         caseNumber)).containsExactly("DocumentUploaded", "DocumentUploaded", "DocumentsSubmitted", "DepartureConfirmed",
         "ReentryConfirmed", "PermitReturned");

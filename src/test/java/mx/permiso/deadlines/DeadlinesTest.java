@@ -208,6 +208,27 @@ class DeadlinesTest {
   }
 
   @Test
+  void handBackRemindersOfAWaitEnteredAgainKeepTheirRhythmAndStartWithTheNextOneAhead() {
+    // Re-entry 10 December; the case waits again on 15 December at 10:30: 13 December has passed.
+    Deadlines later = new Deadlines(settings, Clock.fixed(Instant.parse("2026-12-15T16:30:00Z"), ZoneOffset.UTC),
+        MEXICO_CITY);
+    ReminderSeries series = later.handBackReminders(LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 20));
+    assertThat(series.count()).isEqualTo(2);
+    assertThat(series.first()).isEqualTo(Instant.parse("2026-12-16T16:00:00Z"));
+    assertThat(series.nth(2)).isEqualTo(Instant.parse("2026-12-19T16:00:00Z"));
+  }
+
+  @Test
+  void handBackRemindersOfAWaitEnteredAgainAfterTheLastOneFireOnceAheadToBeFoundPointless() {
+    // The engine refuses a cycle whose every repetition has passed ("duedate is null"): the series starts ahead.
+    Deadlines after = new Deadlines(settings, Clock.fixed(Instant.parse("2026-12-21T17:00:00Z"), ZoneOffset.UTC),
+        MEXICO_CITY);
+    ReminderSeries series = after.handBackReminders(LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 20));
+    assertThat(series.isEmpty()).isTrue();
+    assertThat(series.first()).isEqualTo(Instant.parse("2026-12-22T16:00:00Z"));
+  }
+
+  @Test
   void cycleNotationFiresAtTheStartAndOneLessRepetition() {
     ReminderSeries series = new ReminderSeries(3, Instant.parse("2026-11-05T16:00:00Z"), Period.ofDays(2));
     assertThat(CaseTimers.cycle(series)).isEqualTo("R2/2026-11-05T16:00:00Z/P2D");

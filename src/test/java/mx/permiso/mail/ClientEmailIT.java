@@ -158,7 +158,9 @@ class ClientEmailIT {
     clockAt("2026-11-21", "10:01");
     live.awaitPassed(SERVICE_TASK_SEND_HAND_BACK_REMINDER)
         .correlate(Messages.PERMIT_RETURNED, Map.of("permitReturnedDate", "2026-11-23"))
-        .awaitEnded();
+        .awaitTask("UserTask_ConfirmPermitReturned");
+    live.complete("UserTask_ConfirmPermitReturned", Map.of("permitReturnConfirmed", "true",
+        "inmReceiptReference", "INM-QRO-2026-5512")).awaitEnded();
 
     List<MimeMessage> all = deliverAll(9);
     assertThat(all.subList(6, 9)).extracting(MimeMessage::getSubject).containsExactly(

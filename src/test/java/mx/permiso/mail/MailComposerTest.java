@@ -52,6 +52,7 @@ class MailComposerTest {
     facts.put("permitDate", "2026-11-12");
     facts.put("returnByDate", "2027-01-11");
     facts.put("notIssuedReason", "Card sent to print");
+    facts.put("permitIssueDate", "2026-11-17");
     facts.put("reentryDate", "2026-12-10");
     facts.put("permitReturnDueDate", "2026-12-20");
     facts.put("phone", "+52 442 123 4567");

@@ -111,7 +111,8 @@ class TaskRolesIT {
       work(live, USER_TASK_CONFIRM_REENTRY, STAFF, Map.of("reentryDate", "2026-12-10", "entryStampConfirmed", true));
       live.awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
       clockAt("2026-12-12", "11:00");
-      work(live, USER_TASK_RECORD_PERMIT_RETURNED, STAFF, Map.of("permitReturnedDate", "2026-12-12"));
+      work(live, USER_TASK_RECORD_PERMIT_RETURNED, STAFF, Map.of("permitReturnedDate", "2026-12-12",
+          "inmReceiptReference", "INM-QRO-2026-5512"));
       live.awaitPassed(END_EVENT_CASE_CLOSED);
 
       assertThat(completedBy(live)).as(scenario).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -180,7 +181,8 @@ class TaskRolesIT {
     refusedToLegalStaff(overdue, Map.of("escalationResolution", "Reminded the client"));
     work(live, USER_TASK_HANDLE_HAND_BACK_OVERDUE, MANAGER, Map.of("escalationResolution",
         "The client hands it back on Monday with a letter"));
-    work(live, USER_TASK_RECORD_PERMIT_RETURNED, STAFF, Map.of("permitReturnedDate", "2027-01-18"));
+    work(live, USER_TASK_RECORD_PERMIT_RETURNED, STAFF, Map.of("permitReturnedDate", "2027-01-18",
+        "inmReceiptReference", "INM-QRO-2027-0107"));
     live.awaitPassed(END_EVENT_CASE_CLOSED);
 
     assertThat(completedBy(live)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(

@@ -117,7 +117,8 @@ public final class LiveCase {
   /**
    * The sample canje case (SampleCase) from intake on 3 November 2026 to closed on 14 December,
    * moving the clock to each reminder: appointment 12 November, flight 20 November, back
-   * 10 December. {@code attachPaperwork} runs when staff must attach the INM forms.
+   * 10 December, the permit handed back on 14 December as staff confirm. {@code attachPaperwork} runs when
+   * staff must attach the INM forms.
    */
   public LiveCase canjeToClosed(Map<String, Object> intake, Runnable attachPaperwork) {
     clockAt("2026-11-03", "09:00");
@@ -139,8 +140,12 @@ public final class LiveCase {
     correlate("ReentryConfirmed", Map.of("reentryDate", "2026-12-10"))
         .awaitTask("UserTask_RecordPermitReturned");
     clockAt("2026-12-13", "10:01");
-    return awaitPassed("ServiceTask_SendHandBackReminder")
+    awaitPassed("ServiceTask_SendHandBackReminder")
         .correlate("PermitReturned", Map.of("permitReturnedDate", "2026-12-14"))
+        .awaitTask("UserTask_ConfirmPermitReturned");
+    // Staff check the client's word against INM's receipt before the case closes.
+    return complete("UserTask_ConfirmPermitReturned", Map.of("permitReturnConfirmed", "true",
+        "inmReceiptReference", "INM-QRO-2026-5512"))
         .awaitEnded();
   }
 

@@ -29,6 +29,7 @@ import mx.permiso.config.ModelDeployment;
 import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.DeadlineSettings;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.documents.PaperworkCorrections;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -70,6 +71,7 @@ public final class ProcessHarness implements AutoCloseable {
     beans.put("determineRequirementsDelegate", new DetermineRequirementsDelegate(deadlines, fees));
     beans.put("computeReturnByDelegate", new ComputeReturnByDelegate(deadlines));
     beans.put("computePermitReturnDueDelegate", new ComputePermitReturnDueDelegate(deadlines));
+    beans.put("paperworkCorrections", new PaperworkCorrections(new EngineClock(ZoneOffset.UTC)));
     RescheduleDeadlinesDelegate reschedule = new RescheduleDeadlinesDelegate(deadlines, notices, caseTimers);
     beans.put("rescheduleDeadlinesDelegate", reschedule);
     String jdbcUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";

@@ -1,0 +1,84 @@
+package mx.permiso.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import mx.permiso.cases.ExitReentryPermitProcess.InmNextStep;
+import mx.permiso.cases.ExitReentryPermitProcess.Variables;
+import mx.permiso.engine.TaskCompletionCondition;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record INM outcome" takes a permit not issued only with what happens next, and "INM will issue
+ * on a date" only with a date the client can still use: not missing, not in the past (in the firm's
+ * time zone), not after the departure. A Camunda Form cannot compare two dates.
+ */
+@Component
+public class InmOutcomeCondition implements TaskCompletionCondition {
+
+  private final Clock clock;
+  private final ZoneId businessZone;
+  private final MessageSource messages;
+
+  public InmOutcomeCondition(Clock clock, ZoneId businessZone, MessageSource messages) {
+    this.clock = clock;
+    this.businessZone = businessZone;
+    this.messages = messages;
+  }
+
+  @Override
+  public Optional<String> unmet(String taskDefinitionKey, String caseNumber, Map<String, Object> variables) {
+    if (!ExitReentryPermitProcess.Elements.USER_TASK_RECORD_OUTCOME.equals(taskDefinitionKey)
+        || isTrue(variables.get(Variables.PERMIT_ISSUED))) {
+      return Optional.empty();
+    }
+    Object step = variables.get(Variables.INM_NEXT_STEP);
+    if (Arrays.stream(InmNextStep.values()).noneMatch(known -> known.name().equals(step))) {
+      return Optional.of(message("task.error.inmNextStep.invalid", step == null ? "" : step));
+    }
+    if (!InmNextStep.ISSUE_LATER.name().equals(step)) {
+      return Optional.empty();
+    }
+    Object given = variables.get(Variables.PERMIT_ISSUE_DATE);
+    LocalDate issueDate = date(given);
+    if (issueDate == null) {
+      return Optional.of(message("task.error.permitIssueDate.invalid", given == null ? "" : given));
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
+    if (issueDate.isBefore(today)) {
+      return Optional.of(message("task.error.permitIssueDate.past", issueDate, today));
+    }
+    LocalDate departure = date(variables.get(Variables.DEPARTURE_DATE));
+    if (departure != null && issueDate.isAfter(departure)) {
+      return Optional.of(message("task.error.permitIssueDate.afterDeparture", issueDate, departure));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isTrue(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equals(value);
+  }
+
+  /** The form's date field hands in yyyy-MM-dd; anything else is no date. */
+  private static LocalDate date(Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException notADate) {
+      return null;
+    }
+  }
+
+  private String message(String key, Object... arguments) {
+    Object[] shown = Arrays.stream(arguments).map(String::valueOf).toArray();
+    return messages.getMessage(key, shown, Locale.ENGLISH);
+  }
+}
