@@ -2,6 +2,8 @@ package mx.permiso.cases;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +14,8 @@ import mx.permiso.documents.StaffDocumentNames;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("documentChecklistListener")
 public class DocumentChecklistListener implements TaskListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final StaffDocumentNames names;
 
@@ -51,7 +57,7 @@ public class DocumentChecklistListener implements TaskListener {
   }
 
   private void decide(DelegateTask task) {
-    List<String> received = received(task.getVariable(RECEIVED_DOCUMENTS));
+    List<String> received = received(task);
     List<String> missing = new ArrayList<>(required(task).stream().filter(code -> !received.contains(code)).toList());
     Object other = task.getVariable(OTHER_MISSING_DOCUMENTS);
     if (other instanceof String text && !text.isBlank()) {
@@ -64,14 +70,27 @@ public class DocumentChecklistListener implements TaskListener {
     task.getExecution().setVariable(MISSING_DOCUMENTS, missingDocuments);
     task.getExecution().setVariable(MISSING_DOCUMENT_NAMES, names.markdown(missingDocuments, ""));
     task.getExecution().setVariable(DOCUMENTS_COMPLETE, missing.isEmpty());
+    // Said once: the next verification starts with nothing to redo (it stays in missingDocuments and the history).
+    task.getExecution().removeVariable(OTHER_MISSING_DOCUMENTS);
   }
 
   private static List<String> required(DelegateTask task) {
     return DocumentNames.codes((String) task.getVariable(REQUIRED_DOCUMENTS));
   }
 
-  /** The ticked codes, however the caller sent them (Tasklist: JSON; the Java API: a list). */
-  private static List<String> received(Object value) {
+  /**
+   * The ticked codes, however the caller sent them: Tasklist sends JSON text (still text within the
+   * command that received it, so read here as JSON), the Java API a list.
+   */
+  private static List<String> received(DelegateTask task) {
+    TypedValue typed = task.getVariableTyped(RECEIVED_DOCUMENTS, false);
+    Object value;
+    if (typed instanceof SerializableValue serialized && !serialized.isDeserialized()
+        && Variables.SerializationDataFormats.JSON.getName().equals(serialized.getSerializationDataFormat())) {
+      value = fromJson(serialized.getValueSerialized());
+    } else {
+      value = typed == null ? null : task.getVariable(RECEIVED_DOCUMENTS);
+    }
     if (value instanceof Collection<?> ticked) {
       return ticked.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
@@ -79,6 +98,14 @@ public class DocumentChecklistListener implements TaskListener {
       return DocumentNames.codes(commaSeparated);
     }
     return List.of();
+  }
+
+  private static Object fromJson(String json) {
+    try {
+      return json == null ? null : JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException notJson) {
+      return null; // nothing ticked that can be read: every document counts as missing
+    }
   }
 
   private static Object json(List<?> value) {

@@ -365,7 +365,10 @@ class ExitReentryPermitProcessTest {
     assertThat(scenario.variable("requiredDocumentNames"))
         .isEqualTo("- Flight itinerary\n- Residency application status \\(NUT\\)\n- Photo, child size");
 
-    scenario.verifyDocuments(List.of("FLIGHT_ITINERARY", "APPLICATION_STATUS_NUT"), "");
+    // Ticked as Tasklist sends a checklist: JSON text.
+    scenario.complete(USER_TASK_VERIFY_DOCUMENTS, java.util.Map.of("receivedDocuments",
+        org.camunda.bpm.engine.variable.Variables.serializedObjectValue("[\"FLIGHT_ITINERARY\",\"APPLICATION_STATUS_NUT\"]")
+            .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList").create()));
 
     assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS)
         .hasPassed(SERVICE_TASK_REQUEST_MISSING_DOCUMENTS);
@@ -400,6 +403,7 @@ class ExitReentryPermitProcessTest {
     assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS);
     assertThat(scenario.variable("documentsComplete")).isEqualTo(false);
     assertThat(scenario.variable("missingDocuments")).isEqualTo("La foto otra vez: el fondo debe ser blanco");
+    assertThat(scenario.variable("otherMissingDocuments")).as("the next verification starts with nothing to redo").isNull();
     ComposedMail mail = COMPOSER.compose(notices.of(MISSING_DOCUMENTS).get(0), "es");
     assertThat(mail.text()).contains("- La foto otra vez: el fondo debe ser blanco");
   }
