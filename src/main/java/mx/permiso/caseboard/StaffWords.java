@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.Locale;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.documents.StaffDocumentNames;
 import mx.permiso.mail.Outbox;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,13 @@ public class StaffWords {
   private final MessageSource messages;
   private final Deadlines deadlines;
   private final ZoneId zone;
+  private final StaffDocumentNames documentNames;
 
-  public StaffWords(MessageSource messages, Deadlines deadlines, ZoneId businessZone) {
+  public StaffWords(MessageSource messages, Deadlines deadlines, ZoneId businessZone, StaffDocumentNames documentNames) {
     this.messages = messages;
     this.deadlines = deadlines;
     this.zone = businessZone;
+    this.documentNames = documentNames;
   }
 
   public String phase(CasePhase phase) {
@@ -52,7 +55,7 @@ public class StaffWords {
   }
 
   public String documentKind(String kind) {
-    return kind == null ? "" : name("staff.document." + kind, kind);
+    return documentNames.name(kind);
   }
 
   /** An email by what it tells the client ("Documents reminder" for {@code DOCUMENTS_REMINDER}). */

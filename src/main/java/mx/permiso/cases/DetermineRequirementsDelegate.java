@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.documents.StaffDocumentNames;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,12 +23,14 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final InmFees fees;
+  private final StaffDocumentNames documentNames;
   /** A deployed model never changes: the decision of each process version is looked up once. */
   private final Map<String, String> decisionByProcessDefinition = new ConcurrentHashMap<>();
 
-  public DetermineRequirementsDelegate(Deadlines deadlines, InmFees fees) {
+  public DetermineRequirementsDelegate(Deadlines deadlines, InmFees fees, StaffDocumentNames documentNames) {
     this.deadlines = deadlines;
     this.fees = fees;
+    this.documentNames = documentNames;
   }
 
   @Override
@@ -44,6 +47,9 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
 
     execution.setVariable(REQUIRED_DOCUMENTS, requirements.documentsAsText());
     execution.setVariable(MISSING_DOCUMENTS, requirements.documentsAsText());
+    // Forms show the documents by the names staff know them by, never by their codes.
+    execution.setVariable(REQUIRED_DOCUMENT_NAMES, documentNames.markdown(requirements.documentsAsText(), ""));
+    execution.setVariable(MISSING_DOCUMENT_NAMES, documentNames.markdown(requirements.documentsAsText(), ""));
     execution.setVariable(LEAD_TIME_DAYS, requirements.leadTimeDays());
     execution.setVariable(FIRM_FEE_MXN, requirements.firmFeeMxn());
     execution.setVariable(INM_FEE_MXN, plan.inmFeeMxn());

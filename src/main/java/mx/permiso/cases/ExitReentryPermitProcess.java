@@ -154,6 +154,16 @@ public final class ExitReentryPermitProcess {
     public static final String MISSING_DOCUMENTS = "missingDocuments";
     /** Task variable of the verification task: the uploaded documents as Markdown links. */
     public static final String UPLOADED_DOCUMENTS = "uploadedDocuments";
+    /** Task variable of the verification task: its checklist's options, the required documents by staff name. */
+    public static final String DOCUMENT_CHECKLIST = "documentChecklist";
+    /** The codes of the required documents staff ticked as received and readable on the verification form. */
+    public static final String RECEIVED_DOCUMENTS = "receivedDocuments";
+    /** Anything else the client must send or redo, written by staff in the client's language. */
+    public static final String OTHER_MISSING_DOCUMENTS = "otherMissingDocuments";
+    /** The required documents by staff name, a Markdown list that forms show. */
+    public static final String REQUIRED_DOCUMENT_NAMES = "requiredDocumentNames";
+    /** What is still missing by staff name, a Markdown list kept in step with {@code missingDocuments}. */
+    public static final String MISSING_DOCUMENT_NAMES = "missingDocumentNames";
     public static final String LEAD_TIME_DAYS = "leadTimeDays";
     public static final String LATEST_REQUEST_DATE = "latestRequestDate";
     public static final String LEAD_TIME_MET = "leadTimeMet";
@@ -228,7 +238,8 @@ public final class ExitReentryPermitProcess {
     public static final List<String> COMPUTED = List.of(CASE_NUMBER, INTAKE_DATE, REQUIRED_DOCUMENTS, LEAD_TIME_DAYS,
         LATEST_REQUEST_DATE, LEAD_TIME_MET, FIRM_FEE_MXN, INM_FEE_MXN, UPLOADED_DOCUMENTS, RETURN_BY_DATE,
         RETURNS_AFTER_EXPIRY, RETURN_BY_AT_LATEST, TRIP_TOO_LONG, PERMIT_RETURN_DUE_DATE, CANCEL_REASON,
-        CANCEL_REQUESTED_BY, CASE_NOTES, PAPERWORK_CORRECTIONS_ASKED_AT);
+        CANCEL_REQUESTED_BY, CASE_NOTES, PAPERWORK_CORRECTIONS_ASKED_AT, MISSING_DOCUMENTS, DOCUMENTS_COMPLETE,
+        DOCUMENT_CHECKLIST, REQUIRED_DOCUMENT_NAMES, MISSING_DOCUMENT_NAMES);
 
     private Variables() {
     }

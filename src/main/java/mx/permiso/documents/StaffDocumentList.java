@@ -3,12 +3,11 @@ package mx.permiso.documents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The client's documents, as Markdown for a Tasklist form: under each document's name, a link
+ * The client's documents, as Markdown for a Tasklist form: under each document's staff name, a link
  * per file (it opens the file for the logged-in staff member), with its type and size; those
  * staff attached for the client (brought in, emailed) count the same and name who attached them. Kept within what a text variable holds; past that, the rest is counted, not listed.
  */
@@ -21,9 +20,11 @@ public class StaffDocumentList {
   static final String CLIENT = "client";
 
   private final DocumentStore documents;
+  private final StaffDocumentNames names;
 
-  public StaffDocumentList(DocumentStore documents) {
+  public StaffDocumentList(DocumentStore documents, StaffDocumentNames names) {
     this.documents = documents;
+    this.names = names;
   }
 
   public String markdown(String caseNumber) {
@@ -36,7 +37,7 @@ public class StaffDocumentList {
     StringBuilder markdown = new StringBuilder();
     int left = byKind.values().stream().mapToInt(List::size).sum();
     for (Map.Entry<String, List<DocumentStore.DocumentInfo>> kind : byKind.entrySet()) {
-      String heading = "\n**" + escape(DocumentNames.name(kind.getKey(), Locale.ENGLISH)) + "**\n";
+      String heading = "\n**" + escape(names.name(kind.getKey())) + "**\n";
       for (DocumentStore.DocumentInfo document : kind.getValue()) {
         String line = "- [" + escape(document.fileName()) + "](" + StaffDocumentController.path(caseNumber, document.id())
             + ") " + DocumentType.fromContentType(document.contentType()).map(type -> type.name() + ", ").orElse("")
@@ -63,7 +64,7 @@ public class StaffDocumentList {
   }
 
   /** Markdown's special characters taken literally (file names are already reduced to safe ones). */
-  private static String escape(String text) {
+  static String escape(String text) {
     return text.replaceAll("([\\\\`*_{}\\[\\]()<>#+!|])", "\\\\$1");
   }
 }

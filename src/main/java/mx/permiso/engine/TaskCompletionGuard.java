@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -51,7 +53,9 @@ final class TaskCompletionGuard {
       ExecutionEntity instance = task.getProcessInstance();
       Map<String, Object> after = new HashMap<>(task.getVariables());
       if (submitted != null) {
-        submitted.forEach((name, value) -> after.put(name, value instanceof TypedValue typed ? typed.getValue() : value));
+        for (String name : submitted.keySet()) {
+          after.put(name, plain(submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name)));
+        }
       }
       return new Step(task.getTaskDefinitionKey(), instance == null ? null : instance.getBusinessKey(),
           Collections.unmodifiableMap(after));
@@ -65,6 +69,14 @@ final class TaskCompletionGuard {
         throw new FormFieldValidationException("taskCompletion", unmet.get());
       }
     }
+  }
+
+  /** A submitted value as conditions read it; JSON a form sent (a checklist) stays text, never built into an object here. */
+  private static Object plain(Object value) {
+    if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+      return serialized.getValueSerialized();
+    }
+    return value instanceof TypedValue typed ? typed.getValue() : value;
   }
 
   private record Step(String key, String caseNumber, Map<String, Object> variables) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -19,12 +20,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -36,6 +39,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 final class TaskFormRules {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String JSON_FORMAT = Variables.SerializationDataFormats.JSON.getName();
 
   private final ProcessEngineConfigurationImpl configuration;
   /** Fields by form definition id: a deployed form never changes. */
@@ -63,6 +67,7 @@ final class TaskFormRules {
       FormFields form = fieldsOf(context, taskId);
       Set<String> refused = new TreeSet<>();
       Set<String> changedReadOnly = new TreeSet<>();
+      Set<String> wrongShape = new TreeSet<>();
       VariableMap admitted = Variables.createVariables();
       for (String name : variables.keySet()) {
         Object given = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
@@ -72,6 +77,8 @@ final class TaskFormRules {
           if (!sameValue(task.getVariable(name), given)) {
             changedReadOnly.add(name);
           }
+        } else if (!shapeFits(given, form.lists().contains(name))) {
+          wrongShape.add(name);
         } else if (given instanceof TypedValue typedValue) {
           admitted.putValueTyped(name, typedValue);
         } else {
@@ -88,8 +95,43 @@ final class TaskFormRules {
             + "what the form" + form.describe() + " of task " + taskId + " only shows: " + String.join(", ",
             changedReadOnly) + ". The client's contact changes through PUT /api/cases/{caseNumber}/client.");
       }
+      if (!wrongShape.isEmpty()) {
+        throw new FormFieldValidationException(String.join(",", wrongShape), "The form" + form.describe()
+            + " of task " + taskId + " takes a list of texts only for its checklists, and a single value for every"
+            + " other field; not so: " + String.join(", ", wrongShape) + ".");
+      }
       return admitted;
     }));
+  }
+
+  /**
+   * A checklist's answer is a list of texts (JSON text from Tasklist, a list from Java); every other
+   * field holds one plain value. So no form stores an object where the case reads a text.
+   */
+  static boolean shapeFits(Object given, boolean list) {
+    Object value = given;
+    if (given instanceof SerializableValue serialized) {
+      if (serialized.isDeserialized()) {
+        value = serialized.getValue();
+      } else if (list && JSON_FORMAT.equals(serialized.getSerializationDataFormat())) {
+        try {
+          value = JSON.readValue(serialized.getValueSerialized(), Object.class);
+        } catch (IOException notJson) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    } else if (given instanceof TypedValue typed) {
+      value = typed.getValue();
+    }
+    if (value == null) {
+      return true;
+    }
+    if (list) {
+      return value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance);
+    }
+    return !(value instanceof Collection || value instanceof Map || value.getClass().isArray());
   }
 
   /** Whether the current user is the task's assignee. */
@@ -155,26 +197,32 @@ final class TaskFormRules {
   }
 
   /** The keys of a form's fields, split by whether the form lets the user change them. */
-  record FormFields(String formId, Set<String> editable, Set<String> readOnly) {
+  record FormFields(String formId, Set<String> editable, Set<String> readOnly, Set<String> lists) {
 
-    static final FormFields NONE = new FormFields(null, Set.of(), Set.of());
+    static final FormFields NONE = new FormFields(null, Set.of(), Set.of(), Set.of());
+    /** The fields whose answer is a list of values (a checklist's ticked options). */
+    private static final Set<String> LIST_TYPES = Set.of("checklist", "taglist");
 
     static FormFields of(String formId, JsonNode form) {
       Set<String> editable = new HashSet<>();
       Set<String> readOnly = new HashSet<>();
-      collect(form.path("components"), editable, readOnly);
+      Set<String> lists = new HashSet<>();
+      collect(form.path("components"), editable, readOnly, lists);
       readOnly.removeAll(editable);
-      return new FormFields(formId, Set.copyOf(editable), Set.copyOf(readOnly));
+      return new FormFields(formId, Set.copyOf(editable), Set.copyOf(readOnly), Set.copyOf(lists));
     }
 
-    private static void collect(JsonNode components, Set<String> editable, Set<String> readOnly) {
+    private static void collect(JsonNode components, Set<String> editable, Set<String> readOnly, Set<String> lists) {
       for (JsonNode component : components) {
         JsonNode key = component.get("key");
         if (key != null && key.isTextual()) {
           // An expression ("=...") may make the field editable: only a plain true counts as read-only.
           (shownOnly(component, "readonly") || shownOnly(component, "disabled") ? readOnly : editable).add(key.asText());
+          if (LIST_TYPES.contains(component.path("type").asText())) {
+            lists.add(key.asText());
+          }
         }
-        collect(component.path("components"), editable, readOnly);
+        collect(component.path("components"), editable, readOnly, lists);
       }
     }
 

@@ -230,7 +230,7 @@ class CaseThroughputBench {
     });
     steps.complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true));
     steps.correlate("DocumentsSubmitted", Map.of());
-    steps.complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true));
+    steps.complete(USER_TASK_VERIFY_DOCUMENTS, isProduct ? SampleCase.documentsVerified() : Map.of("documentsComplete", true));
     steps.complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
     if (isProduct) {
       // Staff attach INM's forms before they send the paperwork (the product's step needs them).

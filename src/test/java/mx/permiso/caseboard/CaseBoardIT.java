@@ -94,7 +94,7 @@ class CaseBoardIT {
     assertThat(summaries.find(number).orElseThrow().assignee()).as("no task open while the client uploads").isNull();
 
     live.correlate("DocumentsSubmitted", Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .awaitTask(USER_TASK_CONFIRM_PAYMENT);
     assertAgrees(live, CasePhase.PAYMENT);
 

@@ -60,7 +60,7 @@ class CasePageBrowserIT {
     LiveCase live = new LiveCase(engine, CASE).start(SampleCase.intake(CASE))
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate("DocumentsSubmitted", Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
     Task task = live.awaitTask(USER_TASK_PREPARE_INM_PAPERWORK);
     Path paperwork = Files.createTempFile("solicitud", ".pdf");

@@ -405,7 +405,7 @@ class CasePageIT {
     LiveCase live = new LiveCase(engine, number).start(SampleCase.intake(number))
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate("DocumentsSubmitted", Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
     Task task = live.awaitTask(USER_TASK_PREPARE_INM_PAPERWORK);
     Http http = Http.at(port);

@@ -73,7 +73,7 @@ class BookingAndPaymentFormsIT {
     LiveCase live = new LiveCase(engine, caseNumber).start(intake)
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate("DocumentsSubmitted", Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true));
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified());
     Map<String, Object> contact = engine.getRuntimeService().getVariables(live.instanceId(),
         java.util.List.of("phone", "language"));
     assertThat(contact).containsEntry("phone", "+52 442 123 4567").containsEntry("language", "en");

@@ -206,7 +206,7 @@ class CaseActionsIT {
     LiveCase live = new LiveCase(engine, caseNumber).start(intake);
     live.complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate(Messages.DOCUMENTS_SUBMITTED, Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .paidToAppointment(() -> documents.store(caseNumber, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("S"),
             STAFF));
     clockAt("2026-11-12", "12:00");

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import mx.permiso.documents.DocumentNames;
 import mx.permiso.support.ProcessHarness;
 import mx.permiso.support.SampleCase;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -76,10 +78,16 @@ final class CaseScenario {
         : Map.of(INTAKE_ACCEPTED, false, DECLINE_REASON, "We cannot take cases for this office"));
   }
 
+  /** Every required document ticked as received, or all but the photo. */
   CaseScenario verifyDocuments(boolean complete) {
-    return complete(USER_TASK_VERIFY_DOCUMENTS, complete
-        ? Map.of(DOCUMENTS_COMPLETE, true, MISSING_DOCUMENTS, "")
-        : Map.of(DOCUMENTS_COMPLETE, false, MISSING_DOCUMENTS, "PHOTO_CHILD_SIZE"));
+    List<String> required = DocumentNames.codes((String) variable(REQUIRED_DOCUMENTS));
+    return verifyDocuments(complete ? required
+        : required.stream().filter(code -> !code.equals("PHOTO_CHILD_SIZE")).toList(), "");
+  }
+
+  /** The verification form: the documents ticked as received, and what else the client must send or redo. */
+  CaseScenario verifyDocuments(List<String> received, String otherMissing) {
+    return complete(USER_TASK_VERIFY_DOCUMENTS, Map.of(RECEIVED_DOCUMENTS, received, OTHER_MISSING_DOCUMENTS, otherMissing));
   }
 
   CaseScenario confirmPayment(boolean received) {

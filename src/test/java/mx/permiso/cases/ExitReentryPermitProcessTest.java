@@ -6,21 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
 import mx.permiso.cases.ExitReentryPermitProcess.InmNextStep;
+import mx.permiso.mail.ComposedMail;
+import mx.permiso.mail.MailComposer;
+import mx.permiso.mail.MailSettings;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.ProcessHarness;
 import mx.permiso.support.RecordingNotifier;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -336,6 +342,96 @@ class ExitReentryPermitProcessTest {
     Task payment = scenario.task(USER_TASK_CONFIRM_PAYMENT);
     assertThat(payment.getPriority()).isEqualTo(50);
     assertTask(payment, StaffGroups.LEGAL_STAFF, local("2026-11-03", "14:30"), local("2026-11-17", "15:00"));
+  }
+
+  /** The emails the client would read, in the firm's words (the templates MailComposer fills). */
+  private static final MailComposer COMPOSER = new MailComposer(new MailSettings("Permiso <permisos@example.com>",
+      "staff@example.com", java.util.Map.of("en", "Monday to Friday", "es", "de lunes a viernes"), 8,
+      Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
+      Duration.ofSeconds(1)), harnessDeadlines(), ProcessHarness.MEXICO_CITY);
+
+  private static mx.permiso.deadlines.Deadlines harnessDeadlines() {
+    return new mx.permiso.deadlines.Deadlines(mx.permiso.support.SampleSettings.deadlines(),
+        java.time.Clock.fixed(Instant.parse("2026-11-04T16:00:00Z"), java.time.ZoneOffset.UTC), ProcessHarness.MEXICO_CITY);
+  }
+
+  @Test
+  void aDocumentLeftUntickedIsAskedOfTheClientByNameAndTheCaseWaitsForDocumentsAgain() {
+    CaseScenario scenario = newCase("EXR-2026-0040").start().reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0)).clientSubmitsDocuments();
+    TaskService tasks = harness.engine().getTaskService();
+    Task verify = scenario.task(USER_TASK_VERIFY_DOCUMENTS);
+    // The checklist offers the case's documents by their staff names, as JSON Tasklist reads.
+    ObjectValue checklist = tasks.getVariableLocalTyped(verify.getId(), "documentChecklist", false);
+    assertThat(checklist.getSerializationDataFormat()).isEqualTo("application/json");
+    assertThat(checklist.getValueSerialized()).isEqualTo("[{\"label\":\"Flight itinerary\",\"value\":\"FLIGHT_ITINERARY\"},"
+        + "{\"label\":\"Residency application status (NUT)\",\"value\":\"APPLICATION_STATUS_NUT\"},"
+        + "{\"label\":\"Photo, child size\",\"value\":\"PHOTO_CHILD_SIZE\"}]");
+    assertThat(scenario.variable("requiredDocumentNames"))
+        .isEqualTo("- Flight itinerary\n- Residency application status \\(NUT\\)\n- Photo, child size");
+
+    // Ticked as Tasklist sends a checklist: JSON text.
+    scenario.complete(USER_TASK_VERIFY_DOCUMENTS, java.util.Map.of("receivedDocuments",
+        org.camunda.bpm.engine.variable.Variables.serializedObjectValue("[\"FLIGHT_ITINERARY\",\"APPLICATION_STATUS_NUT\"]")
+            .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList").create()));
+
+    assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS)
+        .hasPassed(SERVICE_TASK_REQUEST_MISSING_DOCUMENTS);
+    assertThat(scenario.variable("documentsComplete")).isEqualTo(false);
+    assertThat(scenario.variable("missingDocuments")).isEqualTo("PHOTO_CHILD_SIZE");
+    assertThat(scenario.variable("missingDocumentNames")).isEqualTo("- Photo, child size");
+    assertThat(notices.of(MISSING_DOCUMENTS)).hasSize(1);
+    ComposedMail mail = COMPOSER.compose(notices.of(MISSING_DOCUMENTS).get(0), "en");
+    assertThat(mail.text()).contains("- One colour photo, child size 2.5 x 3 cm, front view, white background")
+        .doesNotContain("PHOTO_CHILD_SIZE", "Flight itinerary", "flight itinerary");
+
+    // The next verification opens with what was received already ticked; ticking the photo goes on.
+    scenario.clientSubmitsDocuments();
+    ObjectValue ticked = harness.engine().getRuntimeService().getVariableTyped(scenario.id(), "receivedDocuments", false);
+    assertThat(ticked.getSerializationDataFormat()).isEqualTo("application/json");
+    assertThat(ticked.getValueSerialized()).isEqualTo("[\"FLIGHT_ITINERARY\",\"APPLICATION_STATUS_NUT\"]");
+    scenario.verifyDocuments(List.of("FLIGHT_ITINERARY", "APPLICATION_STATUS_NUT", "PHOTO_CHILD_SIZE"), "");
+
+    assertThat(scenario.task(USER_TASK_CONFIRM_PAYMENT)).isNotNull();
+    assertThat(scenario.variable("documentsComplete")).isEqualTo(true);
+    assertThat(scenario.variable("missingDocuments")).isEqualTo("");
+    assertThat(notices.of(MISSING_DOCUMENTS)).hasSize(1);
+  }
+
+  @Test
+  void everyDocumentTickedButSomethingToRedoStillAsksTheClientInTheWordsStaffWrote() {
+    CaseScenario scenario = newCase("EXR-2026-0041").with("language", "es").start().reviewIntake(true)
+        .at(LocalDate.of(2026, 11, 4), LocalTime.of(10, 0)).clientSubmitsDocuments()
+        .verifyDocuments(List.of("FLIGHT_ITINERARY", "APPLICATION_STATUS_NUT", "PHOTO_CHILD_SIZE"),
+            " La foto otra vez: el fondo debe ser blanco ");
+
+    assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS);
+    assertThat(scenario.variable("documentsComplete")).isEqualTo(false);
+    assertThat(scenario.variable("missingDocuments")).isEqualTo("La foto otra vez: el fondo debe ser blanco");
+    assertThat(scenario.variable("otherMissingDocuments")).as("the next verification starts with nothing to redo").isNull();
+    ComposedMail mail = COMPOSER.compose(notices.of(MISSING_DOCUMENTS).get(0), "es");
+    assertThat(mail.text()).contains("- La foto otra vez: el fondo debe ser blanco");
+  }
+
+  @Test
+  void anEmergencyWithEveryDocumentTickedGoesOnToPayment() {
+    CaseScenario scenario = newCase("EXR-2026-0042").with("scenario", "EMERGENCY")
+        .with("emergencyReason", "Mother in surgery").with("departureDate", "2026-11-05")
+        .with("plannedReturnDate", "2026-11-19").start().reviewIntake(true)
+        .at(INTAKE_DAY, LocalTime.of(12, 0)).clientSubmitsDocuments();
+    Task verify = scenario.task(USER_TASK_VERIFY_DOCUMENTS);
+    @SuppressWarnings("unchecked")
+    List<java.util.Map<String, String>> options = (List<java.util.Map<String, String>>) harness.engine().getTaskService()
+        .getVariableLocal(verify.getId(), "documentChecklist");
+    assertThat(options).extracting(option -> option.get("label")).containsExactly("Flight itinerary", "Residency application status (NUT)", "Photo, child size",
+            "Proof of the emergency", "Force-majeure letter");
+
+    scenario.verifyDocuments(true);
+
+    assertThat(scenario.task(USER_TASK_CONFIRM_PAYMENT)).isNotNull();
+    assertThat(scenario.variable("documentsComplete")).isEqualTo(true);
+    assertThat(scenario.variable("missingDocuments")).isEqualTo("");
+    assertThat(notices.of(MISSING_DOCUMENTS)).isEmpty();
   }
 
   @Test

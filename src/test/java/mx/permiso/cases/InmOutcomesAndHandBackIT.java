@@ -77,7 +77,7 @@ class InmOutcomesAndHandBackIT {
     LiveCase live = new LiveCase(engine, caseNumber).start(SampleCase.intake(caseNumber))
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate("DocumentsSubmitted", Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .paidToAppointment(() -> documents.store(caseNumber, "INM_PAPERWORK", "solicitud.pdf",
             SampleFiles.pdf("Solicitud"), STAFF));
     clockAt("2026-11-12", "12:00");

@@ -80,12 +80,12 @@ class TasklistDecisionsIT {
     LiveCase paymentCase = new LiveCase(engine, "EXR-2026-0222").start(intake("EXR-2026-0222"))
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED, Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true));
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified());
     paymentCase.awaitTask(USER_TASK_CONFIRM_PAYMENT);
     LiveCase flightCase = new LiveCase(engine, "EXR-2026-0223").start(intake("EXR-2026-0223"))
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED, Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .paidToAppointment(() -> documents.store("EXR-2026-0223", "INM_PAPERWORK", "solicitud.pdf",
             SampleFiles.pdf("Solicitud"), STAFF));
     clockAt("2026-11-12", "12:00");

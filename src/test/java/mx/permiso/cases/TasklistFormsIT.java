@@ -90,18 +90,37 @@ class TasklistFormsIT {
         assertThat(field("clientName").getDomProperty("value")).isEqualTo("Jane Doe");
         assertClientContact(form);
         assertNotes("lucia: Client prefers a call after 5 pm.");
+        assertThat(form.getText()).contains("Documents the client provides\nFlight itinerary\n"
+            + "Residency application status (NUT)\nPhoto, child size").doesNotContain("FLIGHT_ITINERARY");
         check("intakeAccepted");
       });
-      await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-        runtime.createMessageCorrelation(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED)
-            .processInstanceBusinessKey(CASE).correlate();
-        return true;
-      });
+      documents.store(CASE, "FLIGHT_ITINERARY", "vuelo.pdf", SampleFiles.pdf("Vuelo"), "client");
+      documentsSubmitted();
       notes.add(CASE, "Passport photo looks dark; accepted.", STAFF);
+      // A checklist of the case's documents by the names staff know them by, never by their codes; the
+      // uploads listed under their document's name. One left unticked, and a note to the client.
       work(USER_TASK_VERIFY_DOCUMENTS, form -> {
         assertNotes("lucia: Passport photo looks dark; accepted.");
-        check("documentsComplete");
+        assertThat(checklist()).containsExactly("Flight itinerary", "Residency application status (NUT)",
+            "Photo, child size");
+        assertThat(form.getText()).contains("Flight itinerary\nvuelo.pdf")
+            .doesNotContain("FLIGHT_ITINERARY", "APPLICATION_STATUS_NUT", "PHOTO_CHILD_SIZE");
+        tick("Flight itinerary");
+        tick("Residency application status (NUT)");
+        browser.type(field("otherMissingDocuments"), "A second copy of the photo");
       });
+      await().atMost(Duration.ofSeconds(30)).until(() -> runtime.getActiveActivityIds(instanceId)
+          .contains(RECEIVE_TASK_AWAIT_DOCUMENTS));
+      assertThat(runtime.getVariable(instanceId, "missingDocuments"))
+          .isEqualTo("PHOTO_CHILD_SIZE,A second copy of the photo");
+      documentsSubmitted();
+      work(USER_TASK_VERIFY_DOCUMENTS, form -> {
+        // What was received last time stays ticked; nothing is left to redo.
+        assertThat(ticked()).containsExactly("Flight itinerary", "Residency application status (NUT)");
+        assertThat(field("otherMissingDocuments").getDomProperty("value")).isEmpty();
+        tick("Photo, child size");
+      });
+      assertThat(runtime.getVariable(instanceId, "documentsComplete")).isEqualTo(true);
       work(USER_TASK_CONFIRM_PAYMENT, form -> {
         assertThat(field("inmFeeMxn").getDomProperty("value")).isEqualTo("522");
         assertClientContact(form);
@@ -200,6 +219,40 @@ class TasklistFormsIT {
     assertThat(phone.getDomProperty("value")).isEqualTo("+52 442 123 4567");
     assertThat(phone.getAttribute("readonly") != null || !phone.isEnabled()).as("phone read-only").isTrue();
     await().atMost(Duration.ofSeconds(10)).until(() -> form.getText().contains("English"));
+  }
+
+  private void documentsSubmitted() {
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+      runtime.createMessageCorrelation(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED)
+          .processInstanceBusinessKey(CASE).correlate();
+      return true;
+    });
+  }
+
+  /** The options of the documents checklist, as their labels read. */
+  private java.util.List<String> checklist() {
+    return checklistOptions().stream().map(option -> option.getText().strip()).toList();
+  }
+
+  /** The options ticked. */
+  private java.util.List<String> ticked() {
+    return checklistOptions().stream().filter(option -> browser.driver().findElement(By.id(option.getDomAttribute("for")))
+        .isSelected()).map(option -> option.getText().strip()).toList();
+  }
+
+  private java.util.List<WebElement> checklistOptions() {
+    browser.await(By.cssSelector("input[id*='-Field_receivedDocuments-']"));
+    return browser.driver().findElements(By.cssSelector(".fjs-form-field-checklist label[for*='-Field_receivedDocuments-']"));
+  }
+
+  private void tick(String document) {
+    WebElement option = checklistOptions().stream().filter(label -> label.getText().strip().equals(document))
+        .findFirst().orElseThrow(() -> new AssertionError("no option " + document + " in " + checklist()));
+    WebElement box = browser.driver().findElement(By.id(option.getDomAttribute("for")));
+    if (!box.isSelected()) {
+      browser.click(box);
+    }
+    assertThat(box.isSelected()).as(document).isTrue();
   }
 
   private void check(String key) {

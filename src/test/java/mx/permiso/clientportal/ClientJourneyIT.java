@@ -28,6 +28,7 @@ import mx.permiso.support.GreenMailApplicationTest;
 import mx.permiso.support.SampleFiles;
 import mx.permiso.support.Tasklist;
 import mx.permiso.support.TestUsers;
+import mx.permiso.support.SampleCase;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -149,7 +150,7 @@ class ClientJourneyIT {
       }
 
       // The case goes on: paid, paperwork, permit issued 12 November, the client leaves on the 20th.
-      live.complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+      live.complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
           .paidToAppointment(() -> documents.store(caseNumber, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("S"),
               STAFF))
           .complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-12"))

@@ -251,7 +251,7 @@ class ClientPortalIT {
     String list = (String) engine.getTaskService().getVariableLocal(verify.getId(), "uploadedDocuments");
     List<String> links = Pattern.compile("\\((/api/cases/EXR-2026-0503/documents/\\d+)\\)").matcher(list).results()
         .map(match -> match.group(1)).toList();
-    assertThat(list).contains("A copy of your flight itinerary", "[vuelo.pdf]", "[foto.png]", "PDF", "PNG");
+    assertThat(list).contains("**Flight itinerary**", "[vuelo.pdf]", "**Photo, child size**", "[foto.png]", "PDF", "PNG");
     assertThat(links).hasSize(2);
     assertThat(Http.at(port).get(links.get(0)).statusCode()).as("no login").isEqualTo(401);
     TestUsers.ensure(engine.getIdentityService(), STAFF, StaffGroups.LEGAL_STAFF);
@@ -283,7 +283,7 @@ class ClientPortalIT {
     assertThat(intern.webappLogin("tasklist", "ivan", TestUsers.PASSWORD).statusCode()).isEqualTo(200);
     assertThat(intern.get(links.get(0)).statusCode()).isEqualTo(403);
 
-    live.complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+    live.complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .paidToAppointment(() -> documents.store(caseNumber, "INM_PAPERWORK", "solicitud.pdf", SampleFiles.pdf("S"),
             STAFF))
         .complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-12"))

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import mx.permiso.support.AppMessages;
 import mx.permiso.support.SampleFiles;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +27,11 @@ class StaffDocumentListTest {
     Flyway.configure().dataSource(dataSource).load().migrate();
     store = new DocumentStore(new JdbcTemplate(dataSource), Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"),
         ZoneOffset.UTC), DataSize.ofMegabytes(1));
-    list = new StaffDocumentList(store);
+    list = new StaffDocumentList(store, new StaffDocumentNames(AppMessages.source()));
   }
 
   @Test
-  void clientFilesAreLinkedUnderTheirDocumentAndStaffPaperworkIsLeftOut() {
+  void clientFilesAreLinkedUnderTheirDocumentsStaffNameAndStaffPaperworkIsLeftOut() {
     store.store("EXR-2026-0001", "FLIGHT_ITINERARY", "vuelo_ida*vuelta.pdf", SampleFiles.pdf("x"), "client");
     store.store("EXR-2026-0001", "PHOTO_CHILD_SIZE", "foto.png", SampleFiles.png(), "client");
     store.store("EXR-2026-0001", "FLIGHT_ITINERARY", "regreso.pdf", SampleFiles.pdf("y"), "client");
@@ -39,9 +40,9 @@ class StaffDocumentListTest {
 
     String markdown = list.markdown("EXR-2026-0001");
 
-    assertThat(markdown).startsWith("**A copy of your flight itinerary \\(or other proof of travel out of Mexico\\)**\n- [vuelo\\_ida-vuelta.pdf](/api/cases/EXR-2026-0001/documents/")
+    assertThat(markdown).startsWith("**Flight itinerary**\n- [vuelo\\_ida-vuelta.pdf](/api/cases/EXR-2026-0001/documents/")
         .contains("PDF, 1 KB", "\n- [regreso.pdf](/api/cases/EXR-2026-0001/documents/",
-            "**One colour photo, child size 2.5 x 3 cm, front view, white background**\n- [foto.png]", "PNG, 1 KB")
+            "**Photo, child size**\n- [foto.png]", "PNG, 1 KB")
         .doesNotContain("solicitud", "other-case");
     assertThat(list.markdown("EXR-2026-0003")).isEqualTo("_The client has uploaded no documents._");
   }

@@ -29,6 +29,37 @@ class TaskFormRulesTest {
   }
 
   @Test
+  void aChecklistTakesAListOfTextsAndEveryOtherFieldASingleValue() throws Exception {
+    TaskFormRules.FormFields fields = TaskFormRules.FormFields.of("f", new ObjectMapper().readTree("""
+        {"components": [
+          {"key": "receivedDocuments", "type": "checklist", "valuesKey": "documentChecklist"},
+          {"key": "otherMissingDocuments", "type": "textfield"}
+        ]}"""));
+    assertThat(fields.lists()).containsExactly("receivedDocuments");
+
+    // As Tasklist sends a checklist's answer: JSON text.
+    assertThat(TaskFormRules.shapeFits(json("[\"FLIGHT_ITINERARY\",\"PHOTO_CHILD_SIZE\"]"), true)).isTrue();
+    assertThat(TaskFormRules.shapeFits(List.of("FLIGHT_ITINERARY"), true)).isTrue();
+    assertThat(TaskFormRules.shapeFits(json("[]"), true)).isTrue();
+    assertThat(TaskFormRules.shapeFits(json("[{\"label\":\"x\"}]"), true)).isFalse();
+    assertThat(TaskFormRules.shapeFits(json("{\"a\":1}"), true)).isFalse();
+    assertThat(TaskFormRules.shapeFits(json("not json"), true)).isFalse();
+    assertThat(TaskFormRules.shapeFits(Variables.serializedObjectValue("rO0AB").serializationDataFormat(
+        Variables.SerializationDataFormats.JAVA).objectTypeName("java.util.ArrayList").create(), true)).isFalse();
+
+    assertThat(TaskFormRules.shapeFits(Variables.stringValue("A second copy of the photo"), false)).isTrue();
+    assertThat(TaskFormRules.shapeFits(true, false)).isTrue();
+    assertThat(TaskFormRules.shapeFits(json("[\"x\"]"), false)).isFalse();
+    assertThat(TaskFormRules.shapeFits(List.of("x"), false)).isFalse();
+    assertThat(TaskFormRules.shapeFits(java.util.Map.of("a", "b"), false)).isFalse();
+  }
+
+  private static Object json(String text) {
+    return Variables.serializedObjectValue(text).serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .objectTypeName("java.util.ArrayList").create();
+  }
+
+  @Test
   void aShownFieldComesBackUnchangedWhenItsValueIsTheSame() {
     assertThat(TaskFormRules.sameValue("jane@example.com", Variables.stringValue("jane@example.com"))).isTrue();
     assertThat(TaskFormRules.sameValue(null, "")).isTrue();

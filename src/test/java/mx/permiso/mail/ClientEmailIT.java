@@ -115,7 +115,7 @@ class ClientEmailIT {
     LiveCase live = new LiveCase(engine, caseNumber).start(intake)
         .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
         .correlate(Messages.DOCUMENTS_SUBMITTED, Map.of())
-        .complete(USER_TASK_VERIFY_DOCUMENTS, Map.of("documentsComplete", true))
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
         .complete(USER_TASK_CONFIRM_PAYMENT, Map.of("paymentReceived", true));
     documents.store(caseNumber, "INM_PAPERWORK", "carta.pdf", SampleFiles.pdf("Carta"), "lucia");
     live.complete(USER_TASK_PREPARE_INM_PAPERWORK, Map.of("paperworkReady", true))

@@ -92,7 +92,7 @@ class TaskRolesIT {
       LiveCase live = new LiveCase(engine, caseNumber).start(intake);
       work(live, USER_TASK_REVIEW_INTAKE, STAFF, Map.of("intakeAccepted", true));
       live.correlate("DocumentsSubmitted", Map.of());
-      work(live, USER_TASK_VERIFY_DOCUMENTS, STAFF, Map.of("documentsComplete", true));
+      work(live, USER_TASK_VERIFY_DOCUMENTS, STAFF, SampleCase.documentsVerified());
       work(live, USER_TASK_CONFIRM_PAYMENT, STAFF, Map.of("paymentReceived", true));
       attachPaperwork(caseNumber);
       work(live, USER_TASK_PREPARE_INM_PAPERWORK, STAFF, Map.of("paperworkReady", true));
@@ -146,7 +146,7 @@ class TaskRolesIT {
         + "the letter comes today, INM agreed to a same-day appointment"));
 
     live.correlate("DocumentsSubmitted", Map.of());
-    work(live, USER_TASK_VERIFY_DOCUMENTS, STAFF, Map.of("documentsComplete", true));
+    work(live, USER_TASK_VERIFY_DOCUMENTS, STAFF, SampleCase.documentsVerified());
     work(live, USER_TASK_CONFIRM_PAYMENT, STAFF, Map.of("paymentReceived", true));
     attachPaperwork(caseNumber);
     work(live, USER_TASK_PREPARE_INM_PAPERWORK, STAFF, Map.of("paperworkReady", true));

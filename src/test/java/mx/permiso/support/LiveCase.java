@@ -125,7 +125,7 @@ public final class LiveCase {
     start(intake)
         .complete("UserTask_ReviewIntake", Map.of("intakeAccepted", true))
         .correlate("DocumentsSubmitted", Map.of())
-        .complete("UserTask_VerifyDocuments", Map.of("documentsComplete", true))
+        .complete("UserTask_VerifyDocuments", SampleCase.documentsVerified())
         .paidToAppointment(attachPaperwork);
     clockAt("2026-11-11", "10:01");
     awaitPassed("ServiceTask_SendAppointmentReminder");

@@ -21,6 +21,7 @@ import mx.permiso.cases.CaseNotices;
 import mx.permiso.cases.ComputePermitReturnDueDelegate;
 import mx.permiso.cases.ComputeReturnByDelegate;
 import mx.permiso.cases.DetermineRequirementsDelegate;
+import mx.permiso.cases.DocumentChecklistListener;
 import mx.permiso.cases.InmFees;
 import mx.permiso.cases.RescheduleDeadlinesDelegate;
 import mx.permiso.cases.SendNoticeDelegate;
@@ -30,6 +31,8 @@ import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.DeadlineSettings;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.PaperworkCorrections;
+import mx.permiso.documents.StaffDocumentNames;
+import mx.permiso.engine.JsonVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -68,7 +71,9 @@ public final class ProcessHarness implements AutoCloseable {
     CaseTimers caseTimers = new CaseTimers(deadlines);
     beans.put("caseTimers", caseTimers);
     beans.put("sendNoticeDelegate", new SendNoticeDelegate(notices));
-    beans.put("determineRequirementsDelegate", new DetermineRequirementsDelegate(deadlines, fees));
+    StaffDocumentNames documentNames = new StaffDocumentNames(AppMessages.source());
+    beans.put("determineRequirementsDelegate", new DetermineRequirementsDelegate(deadlines, fees, documentNames));
+    beans.put("documentChecklistListener", new DocumentChecklistListener(documentNames));
     beans.put("computeReturnByDelegate", new ComputeReturnByDelegate(deadlines));
     beans.put("computePermitReturnDueDelegate", new ComputePermitReturnDueDelegate(deadlines));
     beans.put("paperworkCorrections", new PaperworkCorrections(new EngineClock(ZoneOffset.UTC)));
@@ -88,6 +93,7 @@ public final class ProcessHarness implements AutoCloseable {
     configuration.setHistory("full");
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.setBeans(beans);
+    configuration.getProcessEnginePlugins().add(new JsonVariables());
     engine = configuration.buildProcessEngine();
     deployModels();
   }

@@ -3,6 +3,7 @@ package mx.permiso.support;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,12 @@ import java.util.Map;
 public final class SampleCase {
 
   private SampleCase() {
+  }
+
+  /** The verification form with every document any scenario requires ticked as received. */
+  public static Map<String, Object> documentsVerified() {
+    return Map.of("receivedDocuments", List.of("FLIGHT_ITINERARY", "APPLICATION_STATUS_NUT", "PHOTO_CHILD_SIZE",
+        "EMERGENCY_PROOF", "FORCE_MAJEURE_LETTER"));
   }
 
   public static Map<String, Object> intake(String caseNumber) {
