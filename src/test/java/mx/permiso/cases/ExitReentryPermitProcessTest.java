@@ -565,7 +565,7 @@ class ExitReentryPermitProcessTest {
 
   @Test
   void inmIssuingLaterWaitsForTheDateThenAsksStaffAgain() {
-    CaseScenario scenario = throughBooking("EXR-2026-0040")
+    CaseScenario scenario = throughBooking("EXR-2026-0050")
         .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
         .recordPermitIssuedLater("2026-11-17");
 
@@ -599,7 +599,7 @@ class ExitReentryPermitProcessTest {
 
   @Test
   void inmWantingCorrectedFormsGoesBackToThePaperworkThenToBooking() {
-    CaseScenario scenario = throughBooking("EXR-2026-0041")
+    CaseScenario scenario = throughBooking("EXR-2026-0051")
         .at(LocalDate.of(2026, 11, 12), LocalTime.of(12, 0))
         .recordPermitNotIssued(InmNextStep.NEW_PAPERWORK);
 
@@ -629,12 +629,12 @@ class ExitReentryPermitProcessTest {
 
   @Test
   void aHandBackStaffCannotConfirmTellsTheClientAndWaitsAgainWithTheRemindersStillAhead() {
-    CaseScenario scenario = throughReentry("EXR-2026-0042")
+    CaseScenario scenario = throughReentry("EXR-2026-0052")
         .at(LocalDate.of(2026, 12, 14), LocalTime.of(11, 0))
         .clientHandedPermitBack();
 
     Task check = scenario.task(USER_TASK_CONFIRM_PERMIT_RETURNED);
-    assertThat(check.getName()).isEqualTo("Check permit of EXR-2026-0042 handed back to INM");
+    assertThat(check.getName()).isEqualTo("Check permit of EXR-2026-0052 handed back to INM");
     assertThat(check.getPriority()).isEqualTo(50);
     // Work staff can do at once: five office hours, the rest on Tuesday morning.
     assertTask(check, StaffGroups.LEGAL_STAFF, local("2026-12-14", "11:00"), local("2026-12-15", "11:00"));
