@@ -34,10 +34,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Staff answer the questions a case asks when a wait runs out, and record what became of a flight,
- * in the real Tasklist in headless Chromium: a manager takes new dates for a payment that never
- * came; a legal staff member keeps waiting for documents (a wrong date is refused in the form's
- * words), then records a postponed flight and one the client did not take.
+ * Staff answer the questions a case asks when a wait runs out, and record INM's and the client's
+ * real outcomes, in the real Tasklist in headless Chromium: a manager takes new dates for a payment
+ * that never came; a legal staff member keeps waiting for documents (a wrong date is refused in the
+ * form's words), records a postponed flight and one the client did not take, INM issuing later,
+ * and checks the client's hand-back against INM's receipt.
  */
 @PostgresApplicationTest
 class TasklistDecisionsIT {
@@ -143,6 +144,53 @@ class TasklistDecisionsIT {
     flightCase.awaitEnded();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(flightCase.instanceId()).activityId(END_EVENT_DID_NOT_TRAVEL).count()).isOne();
+  }
+
+  @Test
+  void staffRecordThatInmIssuesLaterAndCheckTheClientsHandBackInTasklist() {
+    TestUsers.ensure(engine.getIdentityService(), STAFF, StaffGroups.LEGAL_STAFF);
+    clockAt("2026-11-03", "09:00");
+    LiveCase live = new LiveCase(engine, "EXR-2026-0224").start(intake("EXR-2026-0224"))
+        .complete(USER_TASK_REVIEW_INTAKE, Map.of("intakeAccepted", true))
+        .correlate(ExitReentryPermitProcess.Messages.DOCUMENTS_SUBMITTED, Map.of())
+        .complete(USER_TASK_VERIFY_DOCUMENTS, SampleCase.documentsVerified())
+        .paidToAppointment(() -> documents.store("EXR-2026-0224", "INM_PAPERWORK", "solicitud.pdf",
+            SampleFiles.pdf("Solicitud"), STAFF));
+
+    // At the appointment on 12 November INM holds the request: it will issue the permit on Monday 16.
+    clockAt("2026-11-12", "12:00");
+    inTasklistAs(STAFF, () -> work(live, USER_TASK_RECORD_OUTCOME, form -> {
+      assertClientContact(form);
+      browser.type(tasklist.field("notIssuedReason"), "INM issues permits closer to the flight");
+      tasklist.choose("inmNextStep", 0, "INM will issue the permit on a date");
+      tasklist.date("permitIssueDate", "2026-11-16");
+    }));
+    live.awaitPassed(SERVICE_TASK_SEND_PERMIT_DELAYED).awaitAt(TIMER_PERMIT_ISSUE_DATE);
+    Job issueDate = engine.getManagementService().createJobQuery().processInstanceId(live.instanceId())
+        .timers().activityId(TIMER_PERMIT_ISSUE_DATE).singleResult();
+    assertThat(issueDate.getDuedate()).isEqualTo(local("2026-11-16", "10:00"));
+
+    // That morning staff are asked again; then the trip, and the client says the permit is back at INM.
+    clockAt("2026-11-16", "10:05");
+    live.complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-16"))
+        .awaitTask(USER_TASK_CONFIRM_DEPARTURE);
+    live.correlate(ExitReentryPermitProcess.Messages.DEPARTURE_CONFIRMED, Map.of())
+        .awaitTask(USER_TASK_CONFIRM_REENTRY);
+    clockAt("2026-12-10", "20:00");
+    live.correlate(ExitReentryPermitProcess.Messages.REENTRY_CONFIRMED, Map.of("reentryDate", "2026-12-10"))
+        .awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
+    clockAt("2026-12-14", "11:00");
+    live.correlate(ExitReentryPermitProcess.Messages.PERMIT_RETURNED, Map.of("permitReturnedDate", "2026-12-14"));
+    inTasklistAs(STAFF, () -> work(live, USER_TASK_CONFIRM_PERMIT_RETURNED, form -> {
+      assertClientContact(form);
+      tasklist.choose("permitReturnConfirmed", 0, "Yes");
+      browser.type(tasklist.field("inmReceiptReference"), "INM-QRO-2026-5521");
+    }));
+    live.awaitEnded();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(live.instanceId())
+        .variableName("inmReceiptReference").singleResult().getValue()).isEqualTo("INM-QRO-2026-5521");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(live.instanceId()).activityId(END_EVENT_CASE_CLOSED).count()).isOne();
   }
 
   /** Logs the user in to Tasklist in a fresh browser and works there. */

@@ -139,7 +139,10 @@ class TasklistFormsIT {
         check("permitIssued");
         date("permitDate", "2026-11-12");
       });
-      work(USER_TASK_CONFIRM_DEPARTURE, form -> check("exitStampConfirmed"));
+      work(USER_TASK_CONFIRM_DEPARTURE, form -> {
+        tasklist.choose("departureOutcome", 0, "Travelled");
+        check("exitStampConfirmed");
+      });
       work(USER_TASK_CONFIRM_REENTRY, form -> {
         date("reentryDate", "2026-12-10");
         check("entryStampConfirmed");
