@@ -3,9 +3,7 @@ package mx.permiso.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import mx.permiso.cases.ExitReentryPermitProcess.InmNextStep;
@@ -46,7 +44,7 @@ public class InmOutcomeCondition implements TaskCompletionCondition {
       return Optional.empty();
     }
     Object given = variables.get(Variables.PERMIT_ISSUE_DATE);
-    LocalDate issueDate = date(given);
+    LocalDate issueDate = FormValues.date(given);
     if (issueDate == null) {
       return Optional.of(message("task.error.permitIssueDate.invalid", given == null ? "" : given));
     }
@@ -54,7 +52,7 @@ public class InmOutcomeCondition implements TaskCompletionCondition {
     if (issueDate.isBefore(today)) {
       return Optional.of(message("task.error.permitIssueDate.past", issueDate, today));
     }
-    LocalDate departure = date(variables.get(Variables.DEPARTURE_DATE));
+    LocalDate departure = FormValues.date(variables.get(Variables.DEPARTURE_DATE));
     if (departure != null && issueDate.isAfter(departure)) {
       return Optional.of(message("task.error.permitIssueDate.afterDeparture", issueDate, departure));
     }
@@ -65,20 +63,8 @@ public class InmOutcomeCondition implements TaskCompletionCondition {
     return Boolean.TRUE.equals(value) || "true".equals(value);
   }
 
-  /** The form's date field hands in yyyy-MM-dd; anything else is no date. */
-  private static LocalDate date(Object value) {
-    if (!(value instanceof String text) || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException notADate) {
-      return null;
-    }
-  }
 
   private String message(String key, Object... arguments) {
-    Object[] shown = Arrays.stream(arguments).map(String::valueOf).toArray();
-    return messages.getMessage(key, shown, Locale.ENGLISH);
+    return FormValues.message(messages, key, arguments);
   }
 }

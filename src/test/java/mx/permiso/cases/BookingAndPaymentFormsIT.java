@@ -9,8 +9,6 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Elements.USER_TASK_VERIF
 import static mx.permiso.support.LiveCase.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +39,6 @@ class BookingAndPaymentFormsIT {
 
   private static final String STAFF = "lorena";
   private static final String MANAGER = "mariano";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort
   int port;
@@ -121,23 +118,10 @@ class BookingAndPaymentFormsIT {
   }
 
   private HttpResponse<String> claimAndSubmit(Task task, Map<String, Object> fields) {
-    if (!STAFF.equals(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())) {
-      HttpResponse<String> claim = post(task, "/claim", Map.of("userId", STAFF));
-      assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-    }
-    Map<String, Object> variables = new LinkedHashMap<>();
-    fields.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return post(task, "/submit-form", Map.of("variables", variables));
+    String assignee = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+    return http.claimAndSubmitForm(task.getId(), assignee, fields, STAFF, TestUsers.PASSWORD);
   }
 
-  private HttpResponse<String> post(Task task, String action, Map<String, Object> body) {
-    try {
-      return http.postJson("/engine-rest/task/" + task.getId() + action, JSON.writeValueAsString(body), STAFF,
-          TestUsers.PASSWORD);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private Object historic(LiveCase live, String name) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(live.instanceId())
