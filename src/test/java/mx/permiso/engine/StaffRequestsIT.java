@@ -1,10 +1,12 @@
 package mx.permiso.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.security.StaffGroups;
@@ -242,6 +244,9 @@ class StaffRequestsIT {
     String ended = "EXR-2026-0712";
     String instanceId = runtimeService.startProcessInstanceByKey(ExitReentryPermitProcess.KEY, ended,
         SampleCase.intake(ended)).getId();
+    // Deleted once it rests at its first task: not while the job executor sends its first email.
+    await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().processInstanceId(instanceId)
+        .count() > 0);
     runtimeService.deleteProcessInstance(instanceId, "withdrawn by the client");
     Http http = Http.at(port);
 
