@@ -10,7 +10,7 @@ import mx.permiso.cases.CasePhase;
  *
  * @param timeline every phase, in order, with where the case stands
  * @param dates the dates known so far, written out
- * @param uploadsOpen whether the case waits for the client's documents
+ * @param uploadsOpen whether the client can upload documents now: from the intake until they tell us all are uploaded
  * @param checklist the documents the case needs and what was uploaded for each
  * @param missing the documents with nothing uploaded yet, in words
  * @param actions what the process waits to hear from the client (message names)
@@ -28,6 +28,11 @@ public record ClientCaseView(
     Set<String> actions,
     String officeHours,
     String today) {
+
+  /** Whether staff are still reviewing the request: uploads are open, but there is nothing to tell us yet. */
+  public boolean inReview() {
+    return timeline.stream().anyMatch(step -> step.phase() == CasePhase.REVIEW && "current".equals(step.state()));
+  }
 
   /** A phase and where the case stands against it: {@code done}, {@code current} or {@code upcoming}. */
   public record Step(CasePhase phase, String state) {

@@ -111,16 +111,24 @@ public class ClientCases {
         .toList();
 
     return new ClientCaseView(open.caseNumber(), (String) open.variables().get(CLIENT_NAME), timeline,
-        dateLines(open, dates, locale, current), actions.contains(ClientAction.DOCUMENTS_SUBMITTED), documents.maxSize(),
+        dateLines(open, dates, locale, current), uploadsOpen(current, actions), documents.maxSize(),
         checklist, checklist.stream().filter(item -> item.files().isEmpty()).map(ClientCaseView.ChecklistItem::name).toList(),
         actions.stream().map(ClientAction::message).collect(Collectors.toSet()), mail.officeHours(language),
         deadlines.today().toString());
   }
 
+  /**
+   * Whether the client may upload now: from the intake on (the acknowledgement invites the documents at
+   * once, and staff review sooner with them), until the client tells us everything is uploaded.
+   */
+  private static boolean uploadsOpen(CasePhase current, Set<ClientAction> actions) {
+    return current == CasePhase.REVIEW || actions.contains(ClientAction.DOCUMENTS_SUBMITTED);
+  }
+
   /** Keeps a document the client uploaded for one of the documents the case needs. */
   @Transactional
   public DocumentStore.StoredDocument upload(OpenCase open, String kind, String fileName, byte[] content) {
-    if (!openActions(open).contains(ClientAction.DOCUMENTS_SUBMITTED)) {
+    if (!uploadsOpen(CasePhase.current(runtime.getActiveActivityIds(open.instanceId())), openActions(open))) {
       throw new ClientRequestException("file", "case.error.documentsClosed", HttpStatus.CONFLICT);
     }
     List<String> required = requiredDocuments(open);

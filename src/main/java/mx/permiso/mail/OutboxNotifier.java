@@ -55,6 +55,10 @@ public class OutboxNotifier implements ClientNotifier {
       return;
     }
     Notice withLink = withCaseLink(notice);
+    if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY) {
+      // The client reads that our staff were told only when the staff copy below is really written.
+      withLink = withFact(withLink, "staffTold", hasStaffAddress());
+    }
     ComposedMail mail = composer.compose(withLink, language);
     if (notice.type() == NoticeType.PAPERWORK_READY) {
       mail = mail.withAttachments(paperwork(notice.caseNumber(), PaperworkBeforeSending.correctionsAsked(
@@ -88,6 +92,12 @@ public class OutboxNotifier implements ClientNotifier {
     }
     Map<String, Object> facts = new HashMap<>(notice.facts());
     links.linkFor(notice.caseNumber()).ifPresent(link -> facts.put("caseLink", link));
+    return new Notice(notice.processInstanceId(), notice.caseNumber(), notice.type(), notice.on(), facts);
+  }
+
+  private static Notice withFact(Notice notice, String name, Object value) {
+    Map<String, Object> facts = new HashMap<>(notice.facts());
+    facts.put(name, value);
     return new Notice(notice.processInstanceId(), notice.caseNumber(), notice.type(), notice.on(), facts);
   }
 

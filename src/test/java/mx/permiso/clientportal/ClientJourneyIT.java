@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.mail.MailDispatcher;
 import mx.permiso.security.StaffGroups;
+import mx.permiso.support.Accessibility;
 import mx.permiso.support.ReceivedMail;
 import mx.permiso.support.Browser;
 import mx.permiso.support.LiveCase;
@@ -46,7 +47,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * member in the real Tasklist: the intake page, the acknowledgement email (through a real SMTP
  * server) and its link, two documents uploaded and submitted, the staff member seeing them in
  * the verification task, and, after the trip, the client confirming re-entry from the case page.
- * Screenshots of every page land in target/screenshots; the client's pages log no errors.
+ * Screenshots of every page land in target/screenshots; the client's pages log no errors and pass
+ * axe-core's WCAG 2.1 A/AA rules on a phone and abroad.
  */
 @GreenMailApplicationTest
 class ClientJourneyIT {
@@ -95,6 +97,7 @@ class ClientJourneyIT {
       assertThat((Long) client.driver().executeScript("return document.documentElement.scrollWidth;"))
           .isLessThanOrEqualTo(390L);
       client.screenshot("client-intake-es-phone");
+      Accessibility.assertNoViolations(client, "the intake page on a phone");
       client.driver().manage().window().setSize(new Dimension(1400, 1000));
       fillIntake(client);
       client.screenshot("client-intake-es");
@@ -166,6 +169,7 @@ class ClientJourneyIT {
       assertThat(client.await(By.cssSelector("#timeline li.current")).getText()).startsWith("En el extranjero y regreso");
       assertThat(client.driver().findElement(By.id("dates")).getText()).contains("lunes 11 de enero de 2027");
       client.screenshot("client-case-abroad");
+      Accessibility.assertNoViolations(client, "the case page of a client abroad");
       WebElement date = client.driver().findElement(By.id("date-ReentryConfirmed"));
       client.driver().executeScript("arguments[0].value = arguments[1];", date, "2026-12-10");
       client.clickAndAwaitNextPage(

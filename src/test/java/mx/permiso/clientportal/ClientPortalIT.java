@@ -121,6 +121,43 @@ class ClientPortalIT {
   }
 
   @Test
+  void theClientUploadsFromTheIntakeOnAsTheAcknowledgementInvitesAndSaysAllIsThereOnceStaffAccept() {
+    clockAt("2026-11-03", "09:00");
+    String caseNumber = "EXR-2026-0507";
+    Map<String, Object> intake = SampleCase.intake(caseNumber);
+    intake.put("clientEmail", "exr-2026-0507@example.com");
+    LiveCase live = new LiveCase(engine, caseNumber).start(intake);
+    Task review = live.awaitTask(USER_TASK_REVIEW_INTAKE);
+    String token = live.clientToken(jdbc);
+    Http client = Http.at(port);
+
+    HttpResponse<String> beforeReview = client.page("/c/" + token, "en");
+    assertThat(beforeReview.body()).contains("You can upload each document below now",
+            "once they accept it, a button at the end of this page")
+        .doesNotContain("Our staff have your documents", "I have uploaded my documents");
+    assertThat(beforeReview.body().split("type=\"file\"", -1)).as("an upload per required document").hasSize(4);
+    HttpResponse<String> uploaded = client.postFile("/c/" + token + "/documents",
+        Map.of("_csrf", Http.csrfToken(beforeReview), "kind", "FLIGHT_ITINERARY"), "flight.pdf", SampleFiles.pdf("AM 1"));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+    assertThat(storedDocuments(caseNumber)).isEqualTo(1);
+    assertThat(client.page("/c/" + token + "?lang=es", "en").body()).contains("Ya puede subir cada documento",
+        "Recibido: flight.pdf");
+
+    engine.getTaskService().complete(review.getId(), Map.of("intakeAccepted", true));
+    live.awaitAt(RECEIVE_TASK_AWAIT_DOCUMENTS);
+    HttpResponse<String> accepted = client.page("/c/" + token, "en");
+    assertThat(accepted.body()).contains("Received: flight.pdf", "tell us with the button at the end",
+        "I have uploaded my documents").doesNotContain("You can upload each document below now");
+    assertThat(client.postForm("/c/" + token + "/actions/DocumentsSubmitted",
+        Map.of("_csrf", Http.csrfToken(accepted))).statusCode()).isEqualTo(302);
+    Task verify = live.awaitTask(USER_TASK_VERIFY_DOCUMENTS);
+    assertThat((String) engine.getTaskService().getVariableLocal(verify.getId(), "uploadedDocuments"))
+        .as("the document sent during the review reaches staff").contains("/api/cases/" + caseNumber + "/documents/");
+    assertThat(client.page("/c/" + token, "en").body()).contains("Our staff have your documents")
+        .doesNotContain("type=\"file\"");
+  }
+
+  @Test
   void aCaseTakesSoManyClientFilesAndStaffSeeThemAll() {
     String caseNumber = "EXR-2026-0506";
     Opened opened = caseAwaitingDocuments(caseNumber, "Rosa Medina");

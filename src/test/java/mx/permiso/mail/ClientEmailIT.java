@@ -147,7 +147,9 @@ class ClientEmailIT {
     assertThat(text(received.get(0))).contains("Estimado/a Ana Pérez", "Comprobante escrito de la emergencia",
         "miércoles 4 de noviembre de 2026", "MXN 5000");
     assertThat(attachment(received.get(1), "carta.pdf")).isEqualTo(SampleFiles.pdf("Carta"));
-    assertThat(text(received.get(2))).contains("Pedimos al INM que tramite su permiso de inmediato");
+    // An emergency is processed at once on the client's own request at the counter: told once, never as done by us.
+    assertThat(text(received.get(2))).contains("y pida al INM que tramite su permiso de inmediato",
+        "el comprobante de pago del derecho del INM que le enviamos con sus formatos").doesNotContain("Pedimos al INM");
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261104T140000Z");
 
     // The client travels and comes back; the case runs to its end, in Spanish.

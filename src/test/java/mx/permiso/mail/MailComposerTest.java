@@ -263,4 +263,64 @@ class MailComposerTest {
     assertThat(folded.lines()).allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(75));
   }
+
+  @Test
+  void aShortTripsClientIsToldToAskInmAtTheCounterForTheirPermitAtOnce() {
+    for (NoticeType type : List.of(NoticeType.APPOINTMENT_INSTRUCTIONS, NoticeType.APPOINTMENT_REMINDER)) {
+      Map<String, Object> facts = facts("en");
+      facts.put("processAtOnce", true);
+      ComposedMail english = composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 11, 5), facts), "en");
+      assertThat(english.text()).as(type.name()).contains("ask INM at the counter to process your permit at once")
+          .doesNotContain("We asked INM");
+      facts.put("language", "es");
+      ComposedMail spanish = composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 11, 5), facts), "es");
+      assertThat(spanish.text()).as(type.name()).contains("pida en la ventanilla del INM que tramiten su permiso de inmediato")
+          .doesNotContain("Pedimos al INM");
+
+      assertThat(compose(type, "en").text()).as(type + " without the choice").doesNotContain("at the counter");
+    }
+  }
+
+  @Test
+  void theClientLearnsThatTheInmFeeReceiptComesWithTheirFormsAndIsBroughtToTheAppointment() {
+    assertThat(compose(NoticeType.PAPERWORK_READY, "en").text()).contains("the receipt for INM's fee",
+        "hoja de ayuda e5cinco", "bring it to your appointment");
+    assertThat(compose(NoticeType.PAPERWORK_READY, "es").text()).contains("comprobante de pago del derecho del INM",
+        "hoja de ayuda e5cinco", "llévelo a su cita");
+    assertThat(compose(NoticeType.APPOINTMENT_INSTRUCTIONS, "en").text())
+        .contains("the receipt for INM's fee that we sent with your INM forms");
+    assertThat(compose(NoticeType.APPOINTMENT_INSTRUCTIONS, "es").text())
+        .contains("el comprobante de pago del derecho del INM que le enviamos con sus formatos");
+  }
+
+  @Test
+  void aCancellationNobodyIsSaidToHaveAskedForSaysNeitherAsRequestedNorGivesAReason() {
+    for (String language : List.of("en", "es")) {
+      Map<String, Object> facts = facts(language);
+      facts.remove("cancelRequestedBy");
+      ComposedMail mail = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.CASE_CANCELLED,
+          LocalDate.of(2026, 11, 5), facts), language);
+      assertThat(mail.text()).as(language).contains("EXR-2026-0042")
+          .containsAnyOf("We have cancelled your exit and re-entry permit case", "Cancelamos su caso")
+          .doesNotContain("As requested", "Como lo solicitó", "We have decided", "Decidimos");
+    }
+  }
+
+  @Test
+  void theLateReturnWarningSaysOurStaffKnowOnlyWhenTheyWereCopied() {
+    for (String language : List.of("en", "es")) {
+      Map<String, Object> facts = facts(language);
+      facts.put("plannedReturnDate", "2027-02-01");
+      facts.put("staffTold", false);
+      ComposedMail alone = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.RETURN_AFTER_EXPIRY,
+          LocalDate.of(2026, 11, 5), facts), language);
+      assertThat(alone.text()).as(language).doesNotContain("have been told", "está enterado")
+          .containsAnyOf("Please call us before you travel", "Por favor llámenos antes de viajar");
+      facts.put("staffTold", true);
+      ComposedMail copied = composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.RETURN_AFTER_EXPIRY,
+          LocalDate.of(2026, 11, 5), facts), language);
+      assertThat(copied.text()).as(language).containsAnyOf("Our legal staff have been told as well.",
+          "Nuestro equipo legal también está enterado.");
+    }
+  }
 }
