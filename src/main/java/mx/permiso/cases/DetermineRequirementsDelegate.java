@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
 public class DetermineRequirementsDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
-  private final InmFees fees;
+  private final Fees fees;
   private final StaffDocumentNames documentNames;
   /** A deployed model never changes: the decision of each process version is looked up once. */
   private final Map<String, String> decisionByProcessDefinition = new ConcurrentHashMap<>();
 
-  public DetermineRequirementsDelegate(Deadlines deadlines, InmFees fees, StaffDocumentNames documentNames) {
+  public DetermineRequirementsDelegate(Deadlines deadlines, Fees fees, StaffDocumentNames documentNames) {
     this.deadlines = deadlines;
     this.fees = fees;
     this.documentNames = documentNames;
@@ -42,7 +42,7 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
         execution.getProcessEngineServices().getDecisionService()
             .evaluateDecisionTableById(decisionId, Variables.putValue(SCENARIO, scenario))
             .getSingleResult());
-    IntakePlan plan = IntakePlan.of(deadlines, fees, requirements,
+    IntakePlan plan = IntakePlan.of(deadlines, fees, scenario, requirements,
         LocalDate.parse((String) execution.getVariable(DEPARTURE_DATE)));
 
     execution.setVariable(REQUIRED_DOCUMENTS, requirements.documentsAsText());
@@ -51,8 +51,12 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
     execution.setVariable(REQUIRED_DOCUMENT_NAMES, documentNames.markdown(requirements.documentsAsText(), ""));
     execution.setVariable(MISSING_DOCUMENT_NAMES, documentNames.markdown(requirements.documentsAsText(), ""));
     execution.setVariable(LEAD_TIME_DAYS, requirements.leadTimeDays());
-    execution.setVariable(FIRM_FEE_MXN, requirements.firmFeeMxn());
-    execution.setVariable(INM_FEE_MXN, plan.inmFeeMxn());
+    // An unset firm fee stays unset: the client is told the firm will confirm it, never a made-up figure.
+    if (plan.firmFeeMxn() != null) {
+      execution.setVariable(FIRM_FEE_MXN, plan.firmFeeMxn());
+    }
+    execution.setVariable(INM_FEE_MXN, plan.inmFee().mxn());
+    execution.setVariable(INM_FEE_YEAR, plan.inmFee().year());
     execution.setVariable(INTAKE_DATE, plan.intakeDate().toString());
     execution.setVariable(LATEST_REQUEST_DATE, plan.latestRequestDate().toString());
     execution.setVariable(LEAD_TIME_MET, plan.leadTimeMet());

@@ -167,8 +167,11 @@ public final class ExitReentryPermitProcess {
     public static final String LEAD_TIME_DAYS = "leadTimeDays";
     public static final String LATEST_REQUEST_DATE = "latestRequestDate";
     public static final String LEAD_TIME_MET = "leadTimeMet";
+    /** The firm's fee for the case's scenario (permiso.fees.firm-mxn-by-scenario); not set while the firm has none. */
     public static final String FIRM_FEE_MXN = "firmFeeMxn";
     public static final String INM_FEE_MXN = "inmFeeMxn";
+    /** The year INM published the figure in {@code inmFeeMxn} for (an earlier year's figure is quoted as "about"). */
+    public static final String INM_FEE_YEAR = "inmFeeYear";
     public static final String INTAKE_ACCEPTED = "intakeAccepted";
     public static final String DECLINE_REASON = "declineReason";
     public static final String DOCUMENTS_COMPLETE = "documentsComplete";

@@ -9,15 +9,19 @@ import mx.permiso.deadlines.Deadlines;
  * @param intakeDate the business day the case came in
  * @param latestRequestDate the last day the permit can be requested for the flight
  * @param leadTimeMet whether that day is still ahead (or today)
- * @param inmFeeMxn INM's fee for this year
+ * @param inmFee INM's fee that applies this year, and the year of that figure
+ * @param firmFeeMxn the firm's fee for the scenario; null when the firm has not set it
  */
-public record IntakePlan(LocalDate intakeDate, LocalDate latestRequestDate, boolean leadTimeMet, int inmFeeMxn) {
+public record IntakePlan(LocalDate intakeDate, LocalDate latestRequestDate, boolean leadTimeMet, Fees.InmFee inmFee,
+    Integer firmFeeMxn) {
 
-  public static IntakePlan of(Deadlines deadlines, InmFees fees, PermitRequirements requirements, LocalDate departureDate) {
+  public static IntakePlan of(Deadlines deadlines, Fees fees, String scenario, PermitRequirements requirements,
+      LocalDate departureDate) {
     LocalDate today = deadlines.today();
     return new IntakePlan(today,
         deadlines.latestRequestDate(departureDate, requirements.leadTimeDays()),
         deadlines.leadTimeMet(departureDate, requirements.leadTimeDays()),
-        fees.forYear(today.getYear()));
+        fees.inmFor(today.getYear()),
+        fees.firmFor(scenario));
   }
 }

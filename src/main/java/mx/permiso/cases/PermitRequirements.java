@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a scenario requires, from the {@code permit-requirements} decision.
+ * What a scenario requires, from the {@code permit-requirements} decision (the fees are settings: {@link Fees}).
  *
  * @param documents the documents the client provides (codes)
  * @param leadTimeDays business days INM needs before the flight
- * @param firmFeeMxn the firm's fee, on top of INM's
  */
-public record PermitRequirements(List<String> documents, int leadTimeDays, int firmFeeMxn) {
+public record PermitRequirements(List<String> documents, int leadTimeDays) {
 
   /** Reads the decision's single result; fails with a readable message when no rule matched. */
   public static PermitRequirements fromDecision(String scenario, Map<String, Object> result) {
@@ -22,8 +21,7 @@ public record PermitRequirements(List<String> documents, int leadTimeDays, int f
     List<String> documents = Arrays.stream(((String) result.get("requiredDocuments")).split(","))
         .map(String::trim).filter(code -> !code.isEmpty()).toList();
     return new PermitRequirements(documents,
-        ((Number) result.get("leadTimeDays")).intValue(),
-        ((Number) result.get("firmFeeMxn")).intValue());
+        ((Number) result.get("leadTimeDays")).intValue());
   }
 
   public String documentsAsText() {

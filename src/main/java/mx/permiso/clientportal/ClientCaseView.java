@@ -15,6 +15,8 @@ import mx.permiso.cases.CasePhase;
  * @param missing the documents with nothing uploaded yet, in words
  * @param actions what the process waits to hear from the client (message names)
  * @param today the business day today, the latest date the client may report ({@code yyyy-MM-dd})
+ * @param firm how to reach the firm
+ * @param payment what to pay and how, while the payment is pending; null after
  */
 public record ClientCaseView(
     String caseNumber,
@@ -26,8 +28,20 @@ public record ClientCaseView(
     List<ChecklistItem> checklist,
     List<String> missing,
     Set<String> actions,
-    String officeHours,
-    String today) {
+    String today,
+    Firm firm,
+    Payment payment) {
+
+  /** The firm's phone, email and office hours in the client's language; each null when the firm has not set it. */
+  public record Firm(String phone, String email, String officeHours) {
+  }
+
+  /**
+   * @param fees the fees sentence of the acknowledgement
+   * @param instructions how to pay, line by line; empty when the firm has not set it
+   */
+  public record Payment(String fees, List<String> instructions) {
+  }
 
   /** Whether staff are still reviewing the request: uploads are open, but there is nothing to tell us yet. */
   public boolean inReview() {

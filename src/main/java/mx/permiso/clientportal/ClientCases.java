@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
 import mx.permiso.cases.AuditLog;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ExitReentryPermitProcess;
+import mx.permiso.cases.FeeWording;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.DocumentNames;
 import mx.permiso.documents.DocumentStore;
-import mx.permiso.mail.MailSettings;
+import mx.permiso.firm.FirmSettings;
 import mx.permiso.mail.PeopleDates;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -48,7 +49,7 @@ public class ClientCases {
 
   private static final List<String> SHOWN = List.of(CLIENT_NAME, LANGUAGE, REQUIRED_DOCUMENTS, DEPARTURE_DATE,
       PLANNED_RETURN_DATE, LATEST_REQUEST_DATE, APPOINTMENT_DATE, APPOINTMENT_TIME, INM_OFFICE, RETURN_BY_DATE,
-      REENTRY_DATE, PERMIT_RETURN_DUE_DATE);
+      REENTRY_DATE, PERMIT_RETURN_DUE_DATE, FIRM_FEE_MXN, INM_FEE_MXN, INM_FEE_YEAR);
 
   private final ClientLinks links;
   private final RuntimeService runtime;
@@ -56,12 +57,12 @@ public class ClientCases {
   private final AuditLog audit;
   private final Deadlines deadlines;
   private final MessageSource messages;
-  private final MailSettings mail;
+  private final FirmSettings firm;
   private final int maxUploadsPerCase;
   private final TransactionTemplate transactions;
 
   public ClientCases(ClientLinks links, RuntimeService runtime, DocumentStore documents, AuditLog audit,
-      Deadlines deadlines, MessageSource messages, MailSettings mail,
+      Deadlines deadlines, MessageSource messages, FirmSettings firm,
       @Value("${permiso.documents.max-client-uploads}") int maxUploadsPerCase, PlatformTransactionManager transactions) {
     this.maxUploadsPerCase = maxUploadsPerCase;
     this.transactions = new TransactionTemplate(transactions);
@@ -71,7 +72,7 @@ public class ClientCases {
     this.audit = audit;
     this.deadlines = deadlines;
     this.messages = messages;
-    this.mail = mail;
+    this.firm = firm;
   }
 
   /** The running case a live link opens; empty for an unknown, revoked or ended case's link. */
@@ -113,8 +114,22 @@ public class ClientCases {
     return new ClientCaseView(open.caseNumber(), (String) open.variables().get(CLIENT_NAME), timeline,
         dateLines(open, dates, locale, current), uploadsOpen(current, actions), documents.maxSize(),
         checklist, checklist.stream().filter(item -> item.files().isEmpty()).map(ClientCaseView.ChecklistItem::name).toList(),
-        actions.stream().map(ClientAction::message).collect(Collectors.toSet()), mail.officeHours(language),
-        deadlines.today().toString());
+        actions.stream().map(ClientAction::message).collect(Collectors.toSet()), deadlines.today().toString(),
+        new ClientCaseView.Firm(firm.phone(), firm.email(), firm.officeHours(language)),
+        paymentPending(current) ? payment(open, language) : null);
+  }
+
+  /** Until staff confirm the payment, the page says what to pay and how, as the acknowledgement does. */
+  private static boolean paymentPending(CasePhase current) {
+    return current.compareTo(CasePhase.PAYMENT) <= 0;
+  }
+
+  private ClientCaseView.Payment payment(OpenCase open, String language) {
+    Map<String, Object> v = open.variables();
+    return new ClientCaseView.Payment(FeeWording.sentence(FeeWording.whole(v.get(FIRM_FEE_MXN)),
+        FeeWording.whole(v.get(INM_FEE_MXN)), FeeWording.whole(v.get(INM_FEE_YEAR)), deadlines.today().getYear(), language),
+        firm.paymentInstructions(language) == null ? List.of()
+            : firm.paymentInstructions(language).lines().map(String::strip).toList());
   }
 
   /**

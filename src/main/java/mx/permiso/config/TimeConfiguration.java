@@ -3,7 +3,7 @@ package mx.permiso.config;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import mx.permiso.cases.InmFees;
+import mx.permiso.cases.Fees;
 import mx.permiso.deadlines.DeadlineSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The application's clock (the engine's, in UTC) and the zone the firm and its clients live in. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeadlineSettings.class, InmFees.class})
+@EnableConfigurationProperties({DeadlineSettings.class, Fees.class})
 public class TimeConfiguration {
 
   @Bean

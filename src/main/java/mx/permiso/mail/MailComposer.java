@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import mx.permiso.cases.FeeWording;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.DocumentNames;
+import mx.permiso.firm.FirmSettings;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -34,12 +36,12 @@ public class MailComposer {
   static final List<String> LANGUAGES = List.of("en", "es");
 
   private final TemplateEngine text = textEngine();
-  private final MailSettings settings;
+  private final FirmSettings firm;
   private final Deadlines deadlines;
   private final ZoneId zone;
 
-  public MailComposer(MailSettings settings, Deadlines deadlines, ZoneId businessZone) {
-    this.settings = settings;
+  public MailComposer(FirmSettings firm, Deadlines deadlines, ZoneId businessZone) {
+    this.firm = firm;
     this.deadlines = deadlines;
     this.zone = businessZone;
   }
@@ -49,7 +51,15 @@ public class MailComposer {
     Locale locale = Locale.forLanguageTag(lang);
     Map<String, Object> variables = new HashMap<>(notice.facts());
     variables.put("dates", new PeopleDates(lang));
-    variables.put("officeHours", settings.officeHours(lang));
+    ResourceBundle footers = bundle("footer", locale);
+    String officeHours = firm.officeHours(lang);
+    variables.put("officeHours", officeHours == null ? footers.getString("hoursUnset") : officeHours);
+    variables.put("firmPhone", firm.phone());
+    variables.put("firmEmail", firm.email());
+    variables.put("paymentInstructions", firm.paymentInstructions(lang));
+    variables.put("fees", FeeWording.sentence(FeeWording.whole(notice.facts().get("firmFeeMxn")),
+        FeeWording.whole(notice.facts().get("inmFeeMxn")), FeeWording.whole(notice.facts().get("inmFeeYear")),
+        notice.on().getYear(), lang));
     variables.put("documents", bullets(DocumentNames.describe((String) notice.facts().get("requiredDocuments"), locale)));
     variables.put("missingList", bullets(DocumentNames.describe((String) notice.facts().get("missingDocuments"), locale)));
     variables.put("daysLeft", daysLeft(notice));
@@ -59,16 +69,31 @@ public class MailComposer {
     String subject = (firstBreak < 0 ? rendered : rendered.substring(0, firstBreak)).strip();
     String body = firstBreak < 0 ? "" : rendered.substring(firstBreak + 1).strip();
 
-    ResourceBundle footers = bundle("footer", locale);
-    // An alert to the firm's inbox has no phone hours and no case link: those are the client's.
+    // An alert to the firm's inbox has no phone, hours or case link: those are for the client.
     String footer = notice.type().staffOnly()
         ? MessageFormat.format(footers.getString("staff"), notice.caseNumber())
-        : MessageFormat.format(footers.getString("footer"), notice.caseNumber(), settings.officeHours(lang));
+        : clientFooter(footers, notice.caseNumber(), officeHours);
     if (notice.facts().get("caseLink") instanceof String link) {
       footer = MessageFormat.format(footers.getString("link"), link) + "\n" + footer;
     }
     return new ComposedMail(subject, body + "\n\n-- \n" + footer, HtmlLayout.render(lang, subject, blocks(body), footer),
         attachments(notice, locale));
+  }
+
+  /** The case number, then how to reach the firm: each line only when the firm has set what it says. */
+  private String clientFooter(ResourceBundle footers, String caseNumber, String officeHours) {
+    List<String> lines = new ArrayList<>();
+    lines.add(MessageFormat.format(footers.getString("footer"), caseNumber));
+    if (firm.phone() != null) {
+      lines.add(officeHours == null ? MessageFormat.format(footers.getString("callAnyTime"), firm.phone())
+          : MessageFormat.format(footers.getString("call"), firm.phone(), officeHours));
+    } else if (officeHours != null) {
+      lines.add(MessageFormat.format(footers.getString("hours"), officeHours));
+    }
+    if (firm.email() != null) {
+      lines.add(MessageFormat.format(footers.getString("email"), firm.email()));
+    }
+    return String.join("\n", lines);
   }
 
   private int daysLeft(Notice notice) {

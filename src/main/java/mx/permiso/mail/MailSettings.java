@@ -1,16 +1,14 @@
 package mx.permiso.mail;
 
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How client email goes out ({@code permiso.mail.*}); the SMTP server itself is Spring's
- * {@code spring.mail.*}.
+ * {@code spring.mail.*}; how clients reach the firm is {@code permiso.firm.*} ({@link mx.permiso.firm.FirmSettings}).
  *
  * @param from sender address of every email
  * @param staffAddress the firm's shared inbox, copied on warnings meant for staff and alerted to emergency intakes
- * @param officeHours the phone support hours quoted in emails, by language
  * @param maxAttempts delivery attempts before a message is marked failed
  * @param firstRetryAfter wait before the second attempt; doubles each time
  * @param maxRetryAfter longest wait between attempts
@@ -24,7 +22,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record MailSettings(
     String from,
     String staffAddress,
-    Map<String, String> officeHours,
     int maxAttempts,
     Duration firstRetryAfter,
     Duration maxRetryAfter,
@@ -32,10 +29,6 @@ public record MailSettings(
     Duration lease,
     Duration dispatchInterval,
     Duration dispatchDelay) {
-
-  public String officeHours(String language) {
-    return officeHours.getOrDefault(language, officeHours.get("en"));
-  }
 
   /** Wait before attempt number {@code attempts + 1}, after {@code attempts} failures. */
   public Duration retryAfter(int attempts) {

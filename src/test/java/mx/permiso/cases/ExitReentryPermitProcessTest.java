@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,7 +14,6 @@ import java.util.List;
 import mx.permiso.cases.ExitReentryPermitProcess.InmNextStep;
 import mx.permiso.mail.ComposedMail;
 import mx.permiso.mail.MailComposer;
-import mx.permiso.mail.MailSettings;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.ProcessHarness;
 import mx.permiso.support.RecordingNotifier;
@@ -117,6 +115,9 @@ class ExitReentryPermitProcessTest {
     assertThat(scenario.variable("latestRequestDate")).isEqualTo("2026-11-17");
     assertThat(scenario.variable("requiredDocuments")).isEqualTo("FLIGHT_ITINERARY,APPLICATION_STATUS_NUT,PHOTO_CHILD_SIZE");
     assertThat(scenario.variable("inmFeeMxn")).isEqualTo(522);
+    // 2026 has no INM figure of its own yet; application.yaml sets no firm fee, so none is recorded.
+    assertThat(scenario.variable("inmFeeYear")).isEqualTo(2023);
+    assertThat(scenario.variable("firmFeeMxn")).isNull();
     Task review = scenario.task(USER_TASK_REVIEW_INTAKE);
     assertThat(review.getName()).isEqualTo("Review intake of EXR-2026-0001 (Jane Doe)");
     // Arrived at 09:00, before the office opens: one office day of work, all of Tuesday.
@@ -345,10 +346,9 @@ class ExitReentryPermitProcessTest {
   }
 
   /** The emails the client would read, in the firm's words (the templates MailComposer fills). */
-  private static final MailComposer COMPOSER = new MailComposer(new MailSettings("Permiso <permisos@example.com>",
-      "staff@example.com", java.util.Map.of("en", "Monday to Friday", "es", "de lunes a viernes"), 8,
-      Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
-      Duration.ofSeconds(1)), harnessDeadlines(), ProcessHarness.MEXICO_CITY);
+  private static final MailComposer COMPOSER = new MailComposer(new mx.permiso.firm.FirmSettings("+52 442 555 0100",
+      "permisos@example.com", java.util.Map.of("en", "Monday to Friday", "es", "de lunes a viernes"),
+      java.util.Map.of("en", "CLABE 012 180 00000000000 0")), harnessDeadlines(), ProcessHarness.MEXICO_CITY);
 
   private static mx.permiso.deadlines.Deadlines harnessDeadlines() {
     return new mx.permiso.deadlines.Deadlines(mx.permiso.support.SampleSettings.deadlines(),

@@ -43,7 +43,11 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
     "camunda.bpm.job-execution.wait-time-in-millis=100",
-    "camunda.bpm.job-execution.max-wait=500"
+    "camunda.bpm.job-execution.max-wait=500",
+    // How to reach the firm and pay it; no firm email (a setting left unset is left out).
+    "permiso.firm.phone=+52 442 555 0100",
+    "permiso.firm.payment-instructions.es=Transferencia a Despacho Ejemplo, S.C.\\nCLABE 012 180 00000000000 0",
+    "permiso.fees.firm-mxn-by-scenario.CANJE_PENDING=3500"
 })
 class ClientPortalIT {
 
@@ -104,6 +108,13 @@ class ClientPortalIT {
         "viernes 20 de noviembre de 2026", "Copia de su itinerario de vuelo", "Aún sin archivo",
         "Ya subí mis documentos")
         .doesNotContain("Ya regresé a México", "Salí de México con el permiso sellado");
+    // How to reach the firm, and (the payment still ahead) what to pay and how, as the acknowledgement says it.
+    assertThat(page.body()).contains("Cómo comunicarse con nosotros", "href=\"tel:+524425550100\">+52 442 555 0100</a>",
+        "Llámenos de lunes a viernes, de 10:00 a 15:00 (hora de la Ciudad de México)",
+        "Nuestros honorarios son de MXN 3,500; el derecho del INM es de aproximadamente MXN 522 (cifra del INM de 2023; "
+            + "el INM puede cobrar más).",
+        "Forma de pago", "<span>Transferencia a Despacho Ejemplo, S.C.</span><br><span>CLABE 012 180 00000000000 0</span>")
+        .doesNotContain("mailto:");
     assertThat(Pattern.compile("<li class=\"current\"[^>]*>\\s*<span>Documentos</span>").matcher(page.body()).find())
         .as("the documents phase is the current one").isTrue();
     assertThat(page.body().split("type=\"file\"", -1)).as("an upload per required document").hasSize(4);
@@ -325,6 +336,8 @@ class ClientPortalIT {
             STAFF))
         .complete(USER_TASK_RECORD_OUTCOME, Map.of("permitIssued", true, "permitDate", "2026-11-12"))
         .awaitTask(USER_TASK_CONFIRM_DEPARTURE);
+    assertThat(client.page("/c/" + token, "es").body()).as("paid: nothing more to pay").contains("+52 442 555 0100")
+        .doesNotContain("Forma de pago", "CLABE", "Nuestros honorarios");
     assertThat(client.postForm(actions + "DepartureConfirmed", Map.of("_csrf", csrf)).statusCode()).isEqualTo(302);
     live.awaitTask(USER_TASK_CONFIRM_REENTRY);
 

@@ -32,12 +32,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two whole cases on PostgreSQL, one in English and one in Spanish, with every email going
  * through the outbox to a real SMTP server (GreenMail): what the client receives, in order.
  */
 @GreenMailApplicationTest
+@TestPropertySource(properties = {
+    "permiso.firm.phone=+52 442 555 0100",
+    "permiso.firm.email=despacho@example.mx",
+    "permiso.firm.payment-instructions.en=Bank transfer to Despacho Ejemplo, S.C.\\nCLABE 012 180 00000000000 0",
+    "permiso.firm.payment-instructions.es=Transferencia a Despacho Ejemplo, S.C.\\nCLABE 012 180 00000000000 0",
+    // Only the emergency fee is set: the canje client is told the firm will confirm its fee.
+    "permiso.fees.firm-mxn-by-scenario.EMERGENCY=5000"
+})
 class ClientEmailIT {
 
   @RegisterExtension
@@ -85,8 +94,15 @@ class ClientEmailIT {
     for (MimeMessage message : received) {
       assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("jane@example.com");
       assertThat(message.getFrom()).extracting(Object::toString).containsExactly("Permiso <permisos@example.com>");
+      // How to reach the firm, in every email.
+      assertThat(text(message)).as(message.getSubject()).contains(
+          "Call us on +52 442 555 0100, Monday to Friday, 10:00 to 15:00 (Mexico City time).",
+          "Email: despacho@example.mx");
     }
-    assertThat(text(received.get(0))).contains("Tuesday 17 November 2026", "- One colour photo", "10:00 to 15:00");
+    assertThat(text(received.get(0))).contains("Tuesday 17 November 2026", "- One colour photo", "10:00 to 15:00",
+        "We will confirm our fee with you; INM's own fee is about MXN 522 (INM's 2023 figure; INM may charge more).",
+        "How to pay:", "CLABE 012 180 00000000000 0");
+    assertThat(received.subList(1, 9)).allSatisfy(message -> assertThat(text(message)).doesNotContain("CLABE"));
     // The case link in every email while the case runs; dead once it is closed.
     java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/c/[A-Za-z0-9_-]{43})")
         .matcher(text(received.get(0)));
@@ -145,7 +161,9 @@ class ClientEmailIT {
     assertThat(page.body()).contains("Su caso EXR-2026-0301", "Ana Pérez").doesNotContain("EXR-2026-0300");
     assertThat(Http.at(port).get("/c/" + "A".repeat(43)).statusCode()).as("a guessed token").isEqualTo(404);
     assertThat(text(received.get(0))).contains("Estimado/a Ana Pérez", "Comprobante escrito de la emergencia",
-        "miércoles 4 de noviembre de 2026", "MXN 5000");
+        "miércoles 4 de noviembre de 2026", "Nuestros honorarios son de MXN 5,000", "Forma de pago:",
+        "Transferencia a Despacho Ejemplo", "Llámenos al +52 442 555 0100, de lunes a viernes",
+        "Correo electrónico: despacho@example.mx");
     assertThat(attachment(received.get(1), "carta.pdf")).isEqualTo(SampleFiles.pdf("Carta"));
     // An emergency is processed at once on the client's own request at the counter: told once, never as done by us.
     assertThat(text(received.get(2))).contains("y pida al INM que tramite su permiso de inmediato",

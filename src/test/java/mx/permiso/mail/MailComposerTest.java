@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +14,7 @@ import java.util.Map;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.firm.FirmSettings;
 import mx.permiso.support.SampleCase;
 import mx.permiso.support.SampleSettings;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -29,12 +29,16 @@ class MailComposerTest {
   private static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
   private final Deadlines deadlines = new Deadlines(SampleSettings.deadlines(),
       Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY);
-  private final MailSettings settings = new MailSettings("Permiso <permisos@example.com>", "staff@example.com",
+  private static final String CLABE = "CLABE 012 180 00000000000 0";
+  private final FirmSettings firm = new FirmSettings("+52 442 555 0100", "permisos@despacho.example",
       Map.of("en", "Monday to Friday, 10:00 to 15:00 (Mexico City time)",
           "es", "de lunes a viernes, de 10:00 a 15:00 (hora de la Ciudad de México)"),
-      8, Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
-      Duration.ofSeconds(1));
-  private final MailComposer composer = new MailComposer(settings, deadlines, MEXICO_CITY);
+      Map.of("en", "Bank transfer to Despacho Ejemplo, S.C.\n" + CLABE + "\nReference: your case number",
+          "es", "Transferencia a Despacho Ejemplo, S.C.\n" + CLABE + "\nReferencia: su número de caso"));
+  private final MailComposer composer = new MailComposer(firm, deadlines, MEXICO_CITY);
+  /** A firm that has set none of its settings (the default application.yaml, less its office hours). */
+  private final MailComposer unsetComposer = new MailComposer(new FirmSettings("", null, Map.of(), Map.of("en", " ")),
+      deadlines, MEXICO_CITY);
 
   /** A case far enough along that every notice has what it talks about. */
   private static Map<String, Object> facts(String language) {
@@ -45,6 +49,7 @@ class MailComposerTest {
     facts.put("latestRequestDate", "2026-11-17");
     facts.put("firmFeeMxn", 3500);
     facts.put("inmFeeMxn", 522);
+    facts.put("inmFeeYear", 2023);
     facts.put("declineReason", "Outside our offices");
     facts.put("appointmentDate", "2026-11-12");
     facts.put("appointmentTime", "09:30");
@@ -149,7 +154,7 @@ class MailComposerTest {
   void acknowledgementListsTheDocumentsFeesAndOfficeHours() {
     ComposedMail mail = compose(NoticeType.ACKNOWLEDGEMENT, "en");
     assertThat(mail.text()).contains("- A copy of your flight itinerary", "- One colour photo, child size 2.5 x 3 cm",
-        "MXN 3500", "MXN 522", "10:00 to 15:00");
+        "MXN 3,500", "MXN 522", "10:00 to 15:00");
     assertThat(mail.html()).contains("<li>A copy of your flight itinerary");
   }
 
@@ -322,5 +327,91 @@ class MailComposerTest {
       assertThat(copied.text()).as(language).containsAnyOf("Our legal staff have been told as well.",
           "Nuestro equipo legal también está enterado.");
     }
+  }
+
+  /** The footer of the text version (after the signature separator) and of the HTML version (after the rule). */
+  private static String textFooter(ComposedMail mail) {
+    return mail.text().substring(mail.text().lastIndexOf("\n-- \n"));
+  }
+
+  private static String htmlFooter(ComposedMail mail) {
+    return mail.html().substring(mail.html().lastIndexOf("<hr"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(NoticeType.class)
+  void everyClientEmailInBothLanguagesGivesTheFirmsPhoneEmailAndHoursInItsFooter(NoticeType type) {
+    Map<String, List<String>> expected = Map.of(
+        "en", List.of("Call us on +52 442 555 0100, Monday to Friday, 10:00 to 15:00 (Mexico City time).",
+            "Email: permisos@despacho.example"),
+        "es", List.of("Llámenos al +52 442 555 0100, de lunes a viernes, de 10:00 a 15:00 (hora de la Ciudad de México).",
+            "Correo electrónico: permisos@despacho.example"));
+    for (String language : List.of("en", "es")) {
+      ComposedMail mail = compose(type, language);
+      if (type.staffOnly()) {
+        // The firm's own inbox: the client's footer would only tell the firm its own phone.
+        assertThat(textFooter(mail)).as(type + " " + language).doesNotContain("+52 442 555 0100", "permisos@despacho");
+        continue;
+      }
+      assertThat(textFooter(mail)).as(type + " " + language).contains(expected.get(language));
+      assertThat(htmlFooter(mail)).as(type + " " + language + " HTML")
+          .contains(org.springframework.web.util.HtmlUtils.htmlEscape(expected.get(language).get(0), "UTF-8"),
+              "permisos@despacho.example");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(NoticeType.class)
+  void settingsTheFirmHasNotSetAreLeftOutOfEveryEmail(NoticeType type) {
+    for (String language : List.of("en", "es")) {
+      Map<String, Object> facts = facts(language);
+      facts.remove("firmFeeMxn");
+      ComposedMail mail = unsetComposer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 11, 5),
+          facts), language);
+      assertThat(mail.text()).as(type + " " + language)
+          .doesNotContain("Call us on", "Llámenos al", "How to pay", "Forma de pago", "MXN 3", "null", "[(")
+          .contains("EXR-2026-0042");
+      // (The contact-change emails list the client's own email: the firm's has no line of its own.)
+      assertThat(textFooter(mail)).as(type + " " + language).doesNotContain("Email:", "Correo electrónico:",
+          "Our staff answer the phone", "Nuestro personal atiende");
+      assertThat(mail.html()).as(type + " " + language).doesNotContain("Call us on", "Llámenos al", "null");
+    }
+    // Sentences that quote the office hours still read as sentences.
+    assertThat(unsetComposer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.APPOINTMENT_REMINDER,
+        LocalDate.of(2026, 11, 5), facts("es")), "es").text()).contains("Le apoyamos por teléfono en horario de oficina.");
+  }
+
+  @Test
+  void thePaymentInstructionsAreWhereThePaymentIsAsked() {
+    for (NoticeType type : NoticeType.values()) {
+      for (String language : List.of("en", "es")) {
+        ComposedMail mail = compose(type, language);
+        if (type == NoticeType.ACKNOWLEDGEMENT || type == NoticeType.PAYMENT_REMINDER) {
+          assertThat(mail.text()).as(type + " " + language).contains(language.equals("en")
+              ? "How to pay:\nBank transfer to Despacho Ejemplo, S.C.\n" + CLABE + "\nReference: your case number"
+              : "Forma de pago:\nTransferencia a Despacho Ejemplo, S.C.\n" + CLABE + "\nReferencia: su número de caso");
+          // Its lines stay lines in the HTML version.
+          assertThat(mail.html()).as(type + " " + language).contains("<span>" + CLABE + "</span><br>");
+        } else {
+          assertThat(mail.text()).as(type + " " + language).doesNotContain(CLABE);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theFeesAreTheFirmsSettingAndINMsFigureOfAnEarlierYearIsAnEstimate() {
+    assertThat(compose(NoticeType.ACKNOWLEDGEMENT, "en").text()).contains("Our fee is MXN 3,500; INM's own fee is about "
+        + "MXN 522 (INM's 2023 figure; INM may charge more). Both are paid before we request the permit.");
+    assertThat(compose(NoticeType.PAYMENT_REMINDER, "es").text()).contains("Aún no recibimos el pago de su permiso. "
+        + "Nuestros honorarios son de MXN 3,500; el derecho del INM es de aproximadamente MXN 522 (cifra del INM de 2023; "
+        + "el INM puede cobrar más).");
+
+    Map<String, Object> facts = facts("es");
+    facts.remove("firmFeeMxn");
+    facts.put("inmFeeYear", 2026);
+    assertThat(composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.ACKNOWLEDGEMENT, LocalDate.of(2026, 11, 5),
+        facts), "es").text()).contains("Le confirmaremos el monto de nuestros honorarios; el derecho del INM es de MXN 522 "
+        + "este año. Ambos se pagan antes de solicitar el permiso.");
   }
 }

@@ -223,7 +223,7 @@ class MailDeliveryIT {
   @Test
   void anEmailStillUndeliveredAfterTheLastAttemptIsMarkedFailedAndShownToStaff() {
     // SMTP stays down; this node gives up after two attempts.
-    MailSettings twoAttempts = new MailSettings(settings.from(), settings.staffAddress(), settings.officeHours(), 2,
+    MailSettings twoAttempts = new MailSettings(settings.from(), settings.staffAddress(), 2,
         settings.firstRetryAfter(), settings.maxRetryAfter(), settings.batchSize(), settings.lease(),
         settings.dispatchInterval(), settings.dispatchDelay());
     MailDispatcher impatient = new MailDispatcher(outbox, senders, twoAttempts, clock, failures);

@@ -48,7 +48,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @ExtendWith(OutputCaptureExtension.class)
 class MailDispatcherTest {
 
-  private final MailSettings settings = new MailSettings("from@example.com", "", Map.of("en", "9-5"), 8,
+  private final MailSettings settings = new MailSettings("from@example.com", "", 8,
       Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
       Duration.ofSeconds(1));
   private final Outbox outbox = mock(Outbox.class);
@@ -211,7 +211,7 @@ class MailDispatcherTest {
   }
 
   private MailSettings withBatchSize(int batchSize) {
-    return new MailSettings(settings.from(), settings.staffAddress(), settings.officeHours(), settings.maxAttempts(),
+    return new MailSettings(settings.from(), settings.staffAddress(), settings.maxAttempts(),
         settings.firstRetryAfter(), settings.maxRetryAfter(), batchSize, settings.lease(), settings.dispatchInterval(),
         settings.dispatchDelay());
   }

@@ -21,6 +21,7 @@ import mx.permiso.cases.NoticeType;
 import mx.permiso.clientportal.ClientLinks;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.documents.DocumentStore;
+import mx.permiso.firm.FirmSettings;
 import mx.permiso.support.SampleCase;
 import mx.permiso.support.SampleSettings;
 import org.junit.jupiter.api.Test;
@@ -36,13 +37,14 @@ class OutboxNotifierTest {
 
   private List<Outbox.NewMessage> lateReturnWarning(String staffAddress, String language) {
     MailSettings settings = new MailSettings("Permiso <permisos@example.com>", staffAddress,
-        Map.of("en", "Monday to Friday, 10:00 to 15:00", "es", "de lunes a viernes, de 10:00 a 15:00"),
         8, Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
         Duration.ofSeconds(1));
+    FirmSettings firm = new FirmSettings("+52 442 555 0100", null,
+        Map.of("en", "Monday to Friday, 10:00 to 15:00", "es", "de lunes a viernes, de 10:00 a 15:00"), Map.of());
     Outbox outbox = mock(Outbox.class);
     ClientLinks links = mock(ClientLinks.class);
     when(links.linkFor(any())).thenReturn(Optional.empty());
-    OutboxNotifier notifier = new OutboxNotifier(new MailComposer(settings, deadlines, MEXICO_CITY), outbox, settings,
+    OutboxNotifier notifier = new OutboxNotifier(new MailComposer(firm, deadlines, MEXICO_CITY), outbox, settings,
         deadlines, mock(DocumentStore.class), links);
     Map<String, Object> facts = new HashMap<>(SampleCase.intake("EXR-2026-0042"));
     facts.put("language", language);

@@ -22,7 +22,7 @@ import mx.permiso.cases.ComputePermitReturnDueDelegate;
 import mx.permiso.cases.ComputeReturnByDelegate;
 import mx.permiso.cases.DetermineRequirementsDelegate;
 import mx.permiso.cases.DocumentChecklistListener;
-import mx.permiso.cases.InmFees;
+import mx.permiso.cases.Fees;
 import mx.permiso.cases.RescheduleDeadlinesDelegate;
 import mx.permiso.cases.SendNoticeDelegate;
 import mx.permiso.config.EngineClock;
@@ -63,7 +63,7 @@ public final class ProcessHarness implements AutoCloseable {
     StandardEnvironment environment = applicationYaml();
     Binder binder = Binder.get(environment);
     DeadlineSettings settings = binder.bind("permiso.deadlines", DeadlineSettings.class).get();
-    InmFees fees = binder.bind("permiso.fees", InmFees.class).get();
+    Fees fees = binder.bind("permiso.fees", Fees.class).get();
     deadlines = new Deadlines(settings, new EngineClock(ZoneOffset.UTC), MEXICO_CITY);
     CaseNotices notices = new CaseNotices(notifier, deadlines);
 
