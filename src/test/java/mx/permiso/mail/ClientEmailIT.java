@@ -79,8 +79,9 @@ class ClientEmailIT {
         "Reminder: INM appointment on Thursday 12 November 2026",
         "Your permit is issued: come back by Monday 11 January 2027",
         "Before your flight on Friday 20 November 2026: get your permit stamped",
-        "Welcome back! Hand your permit to INM by Sunday 20 December 2026",
-        "Reminder: hand your permit back to INM by Sunday 20 December 2026",
+        // Day 10 after re-entry is Sunday 20 December, when INM is closed: the client is given Friday 18.
+        "Welcome back! Hand your permit to INM by Friday 18 December 2026",
+        "Reminder: hand your permit back to INM by Friday 18 December 2026",
         "Your case EXR-2026-0300 is closed");
     for (MimeMessage message : received) {
       assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("jane@example.com");
@@ -100,8 +101,8 @@ class ClientEmailIT {
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261112T153000Z");
     assertThat(calendarStart(received.get(4), "return-by.ics")).isEqualTo("20270111");
     assertThat(text(received.get(5))).contains("Before you check in, take your permit to the INM counter at the airport");
-    assertThat(text(received.get(6))).contains("Sunday 20 December 2026");
-    assertThat(calendarStart(received.get(6), "hand-back.ics")).isEqualTo("20261220");
+    assertThat(text(received.get(6))).contains("Friday 18 December 2026").doesNotContain("20 December");
+    assertThat(calendarStart(received.get(6), "hand-back.ics")).isEqualTo("20261218");
   }
 
   @Test
@@ -164,8 +165,9 @@ class ClientEmailIT {
 
     List<MimeMessage> all = deliverAll(9);
     assertThat(all.subList(6, 9)).extracting(MimeMessage::getSubject).containsExactly(
-        "¡Bienvenido/a de regreso! Entregue su permiso al INM a más tardar el sábado 28 de noviembre de 2026",
-        "Recordatorio: entregue su permiso al INM a más tardar el sábado 28 de noviembre de 2026",
+        // Day 10 after re-entry is Saturday 28 November, when INM is closed: the client is given Friday 27.
+        "¡Bienvenido/a de regreso! Entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
+        "Recordatorio: entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
         "Su caso EXR-2026-0301 está cerrado");
     assertThat(text(all.get(6))).contains("Dentro de los 10 días siguientes a su regreso");
     assertThat(calendarStart(all.get(6), "hand-back.ics")).isEqualTo("20261128");
