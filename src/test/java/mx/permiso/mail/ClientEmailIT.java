@@ -101,6 +101,12 @@ class ClientEmailIT {
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261112T153000Z");
     assertThat(calendarStart(received.get(4), "return-by.ics")).isEqualTo("20270111");
     assertThat(text(received.get(5))).contains("Before you check in, take your permit to the INM counter at the airport");
+    // How to come back, long before the return-by reminder: in the permit-issued email and the departure reminder.
+    for (MimeMessage beforeLeaving : received.subList(4, 6)) {
+      assertThat(text(beforeLeaving)).contains("have your permit stamped and signed again",
+          "Do not fill in a new FMM immigration form", "Fill in only the customs form",
+          "Within 10 days of your return, hand the permit back to your local INM office");
+    }
     assertThat(text(received.get(6))).contains("Friday 18 December 2026").doesNotContain("20 December");
     assertThat(calendarStart(received.get(6), "hand-back.ics")).isEqualTo("20261218");
   }
@@ -148,6 +154,10 @@ class ClientEmailIT {
     assertThat(text(received.get(0))).contains("Estimado/a Ana Pérez", "Comprobante escrito de la emergencia",
         "miércoles 4 de noviembre de 2026", "MXN 5000");
     assertThat(attachment(received.get(1), "carta.pdf")).isEqualTo(SampleFiles.pdf("Carta"));
+    for (MimeMessage beforeLeaving : received.subList(4, 6)) {
+      assertThat(text(beforeLeaving)).contains("haga sellar y firmar de nuevo su permiso", "No llene una nueva FMM",
+          "Llene solo la declaración de aduana", "Dentro de los 10 días siguientes a su regreso, entregue el permiso");
+    }
     assertThat(text(received.get(2))).contains("Pedimos al INM que tramite su permiso de inmediato");
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261104T140000Z");
 
@@ -170,7 +180,7 @@ class ClientEmailIT {
         "Recordatorio: entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
         "Su caso EXR-2026-0301 está cerrado");
     assertThat(text(all.get(6))).contains("Dentro de los 10 días siguientes a su regreso");
-    assertThat(calendarStart(all.get(6), "hand-back.ics")).isEqualTo("20261128");
+    assertThat(calendarStart(all.get(6), "hand-back.ics")).isEqualTo("20261127");
     assertThat(Http.at(port).get(link.group(1)).statusCode()).as("link of a closed case").isEqualTo(404);
   }
 
