@@ -59,9 +59,19 @@ public class Deadlines {
     return permitDate.plusDays(settings.permitValidityDays());
   }
 
-  /** The permit goes back to the local INM office within this many days of re-entry. */
+  /**
+   * The last day to hand the permit back to the local INM office: the last day INM is open on or
+   * before re-entry + the configured days. The firm's page says "within 10 days" without saying
+   * which days; until the firm confirms, clients are told this earlier reading, so a day that
+   * falls on a weekend or a holiday never leaves them with an office that is closed (ADR 008).
+   */
   public LocalDate permitReturnDueDate(LocalDate reentryDate) {
-    return reentryDate.plusDays(settings.permitReturnDays());
+    return businessDays.onOrBefore(reentryDate.plusDays(settings.permitReturnDays()));
+  }
+
+  /** Days after re-entry within which the permit goes back to INM, as clients read it. */
+  public int permitReturnDays() {
+    return settings.permitReturnDays();
   }
 
   /** The last business day on which the permit can be requested for this departure. */
@@ -225,9 +235,14 @@ public class Deadlines {
     return reminderAt(departureDate.plusDays(2));
   }
 
-  /** Escalation on the last day to hand the permit back, if it has not been. */
+  /**
+   * Escalation when the permit has not been handed back: once the last day has passed, at the
+   * reminder time of the next day INM and the office are open. The client has all of the last day;
+   * what staff do next (check with INM, call the client) needs both open, and a task that arrived
+   * on a Saturday would only look older than it is on Monday.
+   */
   public Instant handBackDeadline(LocalDate permitReturnDueDate) {
-    return reminderAt(permitReturnDueDate);
+    return reminderAt(businessDays.plus(permitReturnDueDate, 1));
   }
 
   /** Reminders every {@code interval} after {@code from}, the last one no later than {@code lastDay}. */

@@ -28,7 +28,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Writes a notice as an email in the client's language from the firm's templates in
  * {@code src/main/resources/mail/<language>/<NOTICE>.txt}: the first line is the subject, the
  * rest the body (blank lines separate paragraphs, lines starting with "- " make a list). The
- * HTML version is the same text in a plain page ({@link HtmlLayout}). Text is the firm's to edit.
+ * HTML version is the same text in a plain page ({@link HtmlLayout}). Text is the firm's to edit;
+ * text several emails share is in {@code mail/<language>/parts/}, inserted with {@code [# th:insert="~{en/parts/reentry}" /]}.
+ *
+ * <p>A date is only offered as a deadline while it is still ahead on the day the notice is sent:
+ * {@code requestDeadlineAhead} and {@code handBackDayAhead} tell the templates whether the last day
+ * to file the request and the last day to hand the permit back are today or later.
  */
 @Component
 public class MailComposer {
@@ -63,11 +68,15 @@ public class MailComposer {
     variables.put("documents", bullets(DocumentNames.describe((String) notice.facts().get("requiredDocuments"), locale)));
     variables.put("missingList", bullets(DocumentNames.describe((String) notice.facts().get("missingDocuments"), locale)));
     variables.put("daysLeft", daysLeft(notice));
+    variables.put("requestDeadlineAhead", stillAhead(notice, "latestRequestDate"));
+    variables.put("handBackDayAhead", stillAhead(notice, "permitReturnDueDate"));
+    variables.put("permitReturnDays", deadlines.permitReturnDays());
 
     String rendered = text.process(lang + "/" + notice.type().name(), new Context(locale, variables)).strip();
     int firstBreak = rendered.indexOf('\n');
     String subject = (firstBreak < 0 ? rendered : rendered.substring(0, firstBreak)).strip();
-    String body = firstBreak < 0 ? "" : rendered.substring(firstBreak + 1).strip();
+    // A paragraph a template leaves out may leave its blank line behind: one blank line between paragraphs.
+    String body = firstBreak < 0 ? "" : rendered.substring(firstBreak + 1).strip().replaceAll("\n\\s*\n(\\s*\n)+", "\n\n");
 
     // An alert to the firm's inbox has no phone, hours or case link: those are for the client.
     String footer = notice.type().staffOnly()
@@ -100,6 +109,11 @@ public class MailComposer {
     return notice.facts().get("latestRequestDate") instanceof String last
         ? deadlines.businessDays().between(notice.on(), LocalDate.parse(last))
         : 0;
+  }
+
+  /** Whether the case's date {@code name} is the day the notice is sent or later; false when the case has none. */
+  private static boolean stillAhead(Notice notice, String name) {
+    return notice.facts().get(name) instanceof String day && !LocalDate.parse(day).isBefore(notice.on());
   }
 
   private List<ComposedMail.Attachment> attachments(Notice notice, Locale locale) {

@@ -83,7 +83,7 @@ class ExitReentryPermitProcessTest {
         .clientConfirmsDeparture();
   }
 
-  /** ... and back in Mexico on 10 December: the permit is due back at INM on 20 December. */
+  /** ... and back in Mexico on 10 December: day 10 is Sunday 20 December, so the permit is due back at INM on Friday 18. */
   private CaseScenario throughReentry(String caseNumber) {
     return throughDeparture(caseNumber)
         .at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0))
@@ -167,12 +167,13 @@ class ExitReentryPermitProcessTest {
     assertTimer(scenario, TIMER_RETURN_BY_PASSED, local("2027-01-12", "10:00"));
 
     scenario.at(LocalDate.of(2026, 12, 10), LocalTime.of(20, 0)).clientConfirmsReentry("2026-12-10");
-    assertThat(scenario.variable("permitReturnDueDate")).isEqualTo("2026-12-20");
-    // Day 10 is Sunday 20 December: staff are due before the office closes on Friday.
+    // Day 10 is Sunday 20 December, when INM is closed: the last day is Friday 18.
+    assertThat(scenario.variable("permitReturnDueDate")).isEqualTo("2026-12-18");
     assertTask(scenario.task(USER_TASK_RECORD_PERMIT_RETURNED), StaffGroups.LEGAL_STAFF, local("2026-12-18", "10:00"),
         local("2026-12-18", "15:00"));
     assertTimer(scenario, TIMER_HAND_BACK_REMINDER, local("2026-12-13", "10:00"));
-    assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-20", "10:00"));
+    // Once Friday has passed, when INM and the office open again: Monday 21 at 10:00.
+    assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-21", "10:00"));
 
     scenario.at(LocalDate.of(2026, 12, 14), LocalTime.of(11, 0)).clientHandedPermitBack();
     // The client's word alone does not close the case: staff check it with INM's receipt first.
@@ -219,7 +220,7 @@ class ExitReentryPermitProcessTest {
         .hasPassed(USER_TASK_CONFIRM_DEPARTURE, USER_TASK_CONFIRM_REENTRY, USER_TASK_RECORD_PERMIT_RETURNED, END_EVENT_CASE_CLOSED)
         .hasNotPassed(BOUNDARY_EVENT_DEPARTURE_CONFIRMED, BOUNDARY_EVENT_REENTRY_CONFIRMED, BOUNDARY_EVENT_PERMIT_RETURNED);
     assertThat(harness.engine().getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(scenario.id()).variableName("permitReturnDueDate").singleResult().getValue()).isEqualTo("2026-12-20");
+        .processInstanceId(scenario.id()).variableName("permitReturnDueDate").singleResult().getValue()).isEqualTo("2026-12-18");
     assertThat(notices.types()).containsExactly(ACKNOWLEDGEMENT, PAPERWORK_READY, APPOINTMENT_INSTRUCTIONS,
         APPOINTMENT_REMINDER, PERMIT_ISSUED, DEPARTURE_REMINDER, WELCOME_BACK, CASE_CLOSED);
   }
@@ -648,23 +649,30 @@ class ExitReentryPermitProcessTest {
             SERVICE_TASK_SEND_HAND_BACK_NOT_CONFIRMED)
         .hasNotPassed(SERVICE_TASK_SEND_CASE_CLOSED);
     assertThat(notices.of(HAND_BACK_NOT_CONFIRMED)).singleElement().satisfies(told -> assertThat(told.facts())
-        .containsEntry("permitReturnDueDate", "2026-12-20"));
-    // The reminders keep their rhythm from re-entry (13, 16, 19 December): the past one is not sent again.
+        .containsEntry("permitReturnDueDate", "2026-12-18"));
+    // The reminders keep their rhythm from re-entry (13 and 16 December, before the last day, Friday 18):
+    // the past one is not sent again.
     assertThat(notices.of(HAND_BACK_REMINDER)).extracting(Notice::on).containsExactly(LocalDate.of(2026, 12, 13));
     assertTimer(scenario, TIMER_HAND_BACK_REMINDER, local("2026-12-16", "10:00"));
-    assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-20", "10:00"));
+    assertTimer(scenario, TIMER_HAND_BACK_DEADLINE, local("2026-12-21", "10:00"));
     assertTask(scenario.task(USER_TASK_RECORD_PERMIT_RETURNED), StaffGroups.LEGAL_STAFF, local("2026-12-18", "10:00"),
         local("2026-12-18", "15:00"));
 
+    // The client still has all of Friday 18 and INM is closed at the weekend: nobody escalates before Monday.
     scenario.at(LocalDate.of(2026, 12, 20), LocalTime.of(10, 5));
     assertThat(notices.of(HAND_BACK_REMINDER)).extracting(Notice::on).containsExactly(
-        LocalDate.of(2026, 12, 13), LocalDate.of(2026, 12, 16), LocalDate.of(2026, 12, 19));
+        LocalDate.of(2026, 12, 13), LocalDate.of(2026, 12, 16));
+    assertThat(scenario.instance()).isWaitingAt(USER_TASK_RECORD_PERMIT_RETURNED);
+    assertThat(harness.engine().getTaskService().createTaskQuery().processInstanceId(scenario.id())
+        .taskDefinitionKey(USER_TASK_HANDLE_HAND_BACK_OVERDUE).count()).isZero();
+
+    scenario.at(LocalDate.of(2026, 12, 21), LocalTime.of(10, 5));
     assertTask(scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE), StaffGroups.MANAGERS, local("2026-12-21", "10:00"),
         local("2026-12-21", "15:00"));
 
     scenario.at(LocalDate.of(2026, 12, 21), LocalTime.of(11, 0)).clientHandedPermitBack().staffChecksHandBack(true);
     assertThat(scenario.instance()).isEnded().hasPassed(END_EVENT_CASE_CLOSED);
-    assertThat(notices.types()).endsWith(HAND_BACK_NOT_CONFIRMED, HAND_BACK_REMINDER, HAND_BACK_REMINDER, CASE_CLOSED);
+    assertThat(notices.types()).endsWith(HAND_BACK_NOT_CONFIRMED, HAND_BACK_REMINDER, CASE_CLOSED);
   }
 
   @Test
@@ -672,7 +680,7 @@ class ExitReentryPermitProcessTest {
     CaseScenario scenario = throughReentry("EXR-2026-0043")
         .at(LocalDate.of(2026, 12, 12), LocalTime.of(11, 0))
         .clientHandedPermitBack()
-        // Staff get to it only after the last day (Sunday 20 December).
+        // Staff get to it only after the last day (Friday 18 December; day 10 is Sunday 20).
         .at(LocalDate.of(2026, 12, 21), LocalTime.of(11, 0))
         .staffChecksHandBack(false);
 
@@ -726,27 +734,32 @@ class ExitReentryPermitProcessTest {
   @Test
   void reentryRemindsToHandBackDuringTheTenDaysThenCloses() {
     CaseScenario scenario = throughReentry("EXR-2026-0011")
-        .at(LocalDate.of(2026, 12, 19), LocalTime.of(12, 0));
+        .at(LocalDate.of(2026, 12, 18), LocalTime.of(12, 0));
 
+    // Re-entry 10 December: day 10 is Sunday 20, so the last day is Friday 18 and no reminder falls on or after it.
     assertThat(notices.of(HAND_BACK_REMINDER)).extracting(Notice::on).containsExactly(
-        LocalDate.of(2026, 12, 13), LocalDate.of(2026, 12, 16), LocalDate.of(2026, 12, 19));
-    assertThat(notices.of(WELCOME_BACK).get(0).facts()).containsEntry("permitReturnDueDate", "2026-12-20");
+        LocalDate.of(2026, 12, 13), LocalDate.of(2026, 12, 16));
+    assertThat(notices.of(WELCOME_BACK).get(0).facts()).containsEntry("permitReturnDueDate", "2026-12-18");
 
-    scenario.staffRecordPermitReturned("2026-12-19");
+    scenario.staffRecordPermitReturned("2026-12-18");
     assertThat(scenario.instance()).isEnded().hasPassed(END_EVENT_CASE_CLOSED).hasNotPassed(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
     assertThat(notices.types()).endsWith(HAND_BACK_REMINDER, CASE_CLOSED);
   }
 
   @Test
   void dayTenPassingWithoutHandBackEscalatesToManagers() {
+    // The last day is Friday 18 December (day 10 a Sunday): nothing escalates on the day the client still has,
+    // nor at the weekend.
     CaseScenario scenario = throughReentry("EXR-2026-0012")
-        .at(LocalDate.of(2026, 12, 20), LocalTime.of(10, 5));
+        .at(LocalDate.of(2026, 12, 20), LocalTime.of(18, 0));
+    assertThat(harness.engine().getTaskService().createTaskQuery().processInstanceId(scenario.id())
+        .taskDefinitionKey(USER_TASK_HANDLE_HAND_BACK_OVERDUE).count()).isZero();
 
+    scenario.at(LocalDate.of(2026, 12, 21), LocalTime.of(10, 5));
     Task escalation = scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
     assertThat(escalation.getName()).isEqualTo("Permit of EXR-2026-0012 not handed back by day 10");
-    // Created on Sunday 20 December: counted from Monday's opening.
     assertTask(escalation, StaffGroups.MANAGERS, local("2026-12-21", "10:00"), local("2026-12-21", "15:00"));
-    assertThat(notices.of(HAND_BACK_REMINDER)).hasSize(3);
+    assertThat(notices.of(HAND_BACK_REMINDER)).hasSize(2);
 
     // Handing it back later closes the case and ends the escalation with it.
     scenario.at(LocalDate.of(2026, 12, 22), LocalTime.of(11, 0)).clientHandedPermitBack().staffChecksHandBack(true);

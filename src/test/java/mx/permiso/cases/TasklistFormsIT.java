@@ -171,7 +171,7 @@ class TasklistFormsIT {
         "permitReturnDueDate", historic("permitReturnDueDate"));
     assertThat(recorded).containsExactlyInAnyOrderEntriesOf(Map.of(
         "appointmentDate", "2026-11-12", "appointmentTime", "09:30", "permitDate", "2026-11-12",
-        "returnByDate", "2027-01-11", "reentryDate", "2026-12-10", "permitReturnDueDate", "2026-12-20"));
+        "returnByDate", "2027-01-11", "reentryDate", "2026-12-10", "permitReturnDueDate", "2026-12-18"));
     assertThat(historic("paymentReference")).isEqualTo("SPEI 0042-77");
     assertThat(new java.math.BigDecimal(historic("amountPaidMxn").toString())).isEqualByComparingTo("4022.5");
   }

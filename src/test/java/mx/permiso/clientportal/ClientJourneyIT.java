@@ -182,7 +182,7 @@ class ClientJourneyIT {
       assertThat(engine.getRuntimeService().getVariable(live.instanceId(), "reentryDate")).isEqualTo("2026-12-10");
       assertThat(client.driver().findElement(By.cssSelector("#timeline li.current")).getText())
           .startsWith("Entrega del permiso al INM");
-      assertThat(client.driver().findElement(By.id("dates")).getText()).contains("domingo 20 de diciembre de 2026");
+      assertThat(client.driver().findElement(By.id("dates")).getText()).contains("viernes 18 de diciembre de 2026");
       assertThat(client.consoleErrors()).as("the case page").isEmpty();
     }
   }

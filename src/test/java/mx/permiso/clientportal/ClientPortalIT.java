@@ -356,9 +356,10 @@ class ClientPortalIT {
     assertThat(client.postForm(actions + "ReentryConfirmed", Map.of("_csrf", csrf, "date", "2026-12-10"))
         .statusCode()).isEqualTo(302);
     live.awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
-    assertThat(engine.getRuntimeService().getVariable(live.instanceId(), "permitReturnDueDate")).isEqualTo("2026-12-20");
+    // Day 10 is Sunday 20 December, when INM is closed: the client is given Friday 18.
+    assertThat(engine.getRuntimeService().getVariable(live.instanceId(), "permitReturnDueDate")).isEqualTo("2026-12-18");
     assertThat(client.page("/c/" + token, "es").body()).contains("Ya entregué el permiso al INM",
-        "domingo 20 de diciembre de 2026");
+        "viernes 18 de diciembre de 2026");
 
     clockAt("2026-12-14", "12:00");
     assertThat(client.postForm(actions + "PermitReturned", Map.of("_csrf", csrf, "date", "2026-12-14"))

@@ -45,7 +45,55 @@ class DeadlinesTest {
 
   @Test
   void permitGoesBackTenDaysAfterReentry() {
+    // Re-entry Monday 28 December; + 10 is Thursday 7 January 2027, a day INM is open.
     assertThat(deadlines.permitReturnDueDate(LocalDate.of(2026, 12, 28))).isEqualTo(LocalDate.of(2027, 1, 7));
+  }
+
+  @Test
+  void handBackDayOnASaturdayOrSundayIsTheFridayBefore() {
+    // Re-entry Wednesday 11 November: + 10 is Saturday 21; Thursday 12: + 10 is Sunday 22. INM is closed both.
+    assertThat(deadlines.permitReturnDueDate(LocalDate.of(2026, 11, 11))).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(deadlines.permitReturnDueDate(LocalDate.of(2026, 11, 12))).isEqualTo(LocalDate.of(2026, 11, 20));
+  }
+
+  @Test
+  void handBackDayOnAFederalHolidayIsTheLastDayInmIsOpenBefore() {
+    // Re-entry Friday 6 November: + 10 is Monday 16 November 2026, Revolution Day; the weekend before too.
+    assertThat(deadlines.permitReturnDueDate(LocalDate.of(2026, 11, 6))).isEqualTo(LocalDate.of(2026, 11, 13));
+    // Re-entry Tuesday 15 December: + 10 is Friday 25 December: Thursday 24.
+    assertThat(deadlines.permitReturnDueDate(LocalDate.of(2026, 12, 15))).isEqualTo(LocalDate.of(2026, 12, 24));
+  }
+
+  @Test
+  void handBackDaysStayConfigurable() {
+    DeadlineSettings five = new DeadlineSettings(60, 5, LocalTime.of(10, 0), LocalTime.of(10, 0), LocalTime.of(15, 0),
+        List.copyOf(MONDAY_TO_FRIDAY), true, List.of(), OFFICE_DAY, OFFICE_DAY, Period.ofDays(2), Period.ofDays(2),
+        Period.ofDays(3), 7, 1, Duration.ofHours(1), 50, 80);
+    Deadlines fiveDays = new Deadlines(five, clock, MEXICO_CITY);
+    // Re-entry Monday 9 November: + 5 is Saturday 14: Friday 13.
+    assertThat(fiveDays.permitReturnDueDate(LocalDate.of(2026, 11, 9))).isEqualTo(LocalDate.of(2026, 11, 13));
+    assertThat(fiveDays.permitReturnDays()).isEqualTo(5);
+  }
+
+  @Test
+  void handBackEscalationWaitsUntilTheLastDayHasPassedAndInmOpensAgain() {
+    // Last day Thursday 7 January 2027: escalation Friday 8 at 10:00, not on the day the client still has.
+    assertThat(deadlines.handBackDeadline(LocalDate.of(2027, 1, 7))).isEqualTo(local("2027-01-08", "10:00"));
+    // Last day Friday 13 November 2026: Monday 16 is Revolution Day, so Tuesday 17.
+    assertThat(deadlines.handBackDeadline(LocalDate.of(2026, 11, 13))).isEqualTo(local("2026-11-17", "10:00"));
+    // Last day Friday 20 November: Monday 23.
+    assertThat(deadlines.handBackDeadline(LocalDate.of(2026, 11, 20))).isEqualTo(local("2026-11-23", "10:00"));
+    // Last day Thursday 24 December: Christmas and the weekend: Monday 28.
+    assertThat(deadlines.handBackDeadline(LocalDate.of(2026, 12, 24))).isEqualTo(local("2026-12-28", "10:00"));
+  }
+
+  @Test
+  void handBackRemindersStopBeforeTheLastDay() {
+    // Re-entry 11 November; last day Friday 20 November: reminders on 14 and 17, none on the 20th or after.
+    ReminderSeries series = deadlines.handBackReminders(LocalDate.of(2026, 11, 11),
+        deadlines.permitReturnDueDate(LocalDate.of(2026, 11, 11)));
+    assertThat(series.count()).isEqualTo(2);
+    assertThat(series.nth(2)).isEqualTo(local("2026-11-17", "10:00"));
   }
 
   @Test

@@ -88,8 +88,9 @@ class ClientEmailIT {
         "Reminder: INM appointment on Thursday 12 November 2026",
         "Your permit is issued: come back by Monday 11 January 2027",
         "Before your flight on Friday 20 November 2026: get your permit stamped",
-        "Welcome back! Hand your permit to INM by Sunday 20 December 2026",
-        "Reminder: hand your permit back to INM by Sunday 20 December 2026",
+        // Day 10 after re-entry is Sunday 20 December, when INM is closed: the client is given Friday 18.
+        "Welcome back! Hand your permit to INM by Friday 18 December 2026",
+        "Reminder: hand your permit back to INM by Friday 18 December 2026",
         "Your case EXR-2026-0300 is closed");
     for (MimeMessage message : received) {
       assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("jane@example.com");
@@ -116,8 +117,14 @@ class ClientEmailIT {
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261112T153000Z");
     assertThat(calendarStart(received.get(4), "return-by.ics")).isEqualTo("20270111");
     assertThat(text(received.get(5))).contains("Before you check in, take your permit to the INM counter at the airport");
-    assertThat(text(received.get(6))).contains("Sunday 20 December 2026");
-    assertThat(calendarStart(received.get(6), "hand-back.ics")).isEqualTo("20261220");
+    // How to come back, long before the return-by reminder: in the permit-issued email and the departure reminder.
+    for (MimeMessage beforeLeaving : received.subList(4, 6)) {
+      assertThat(text(beforeLeaving)).contains("have your permit stamped and signed again",
+          "Do not fill in a new FMM immigration form", "Fill in only the customs form",
+          "Within 10 days of your return, hand the permit back to your local INM office");
+    }
+    assertThat(text(received.get(6))).contains("Friday 18 December 2026").doesNotContain("20 December");
+    assertThat(calendarStart(received.get(6), "hand-back.ics")).isEqualTo("20261218");
   }
 
   @Test
@@ -165,6 +172,10 @@ class ClientEmailIT {
         "Transferencia a Despacho Ejemplo", "Llámenos al +52 442 555 0100, de lunes a viernes",
         "Correo electrónico: despacho@example.mx");
     assertThat(attachment(received.get(1), "carta.pdf")).isEqualTo(SampleFiles.pdf("Carta"));
+    for (MimeMessage beforeLeaving : received.subList(4, 6)) {
+      assertThat(text(beforeLeaving)).contains("haga sellar y firmar de nuevo su permiso", "No llene una nueva FMM",
+          "Llene solo la declaración de aduana", "Dentro de los 10 días siguientes a su regreso, entregue el permiso");
+    }
     // An emergency is processed at once on the client's own request at the counter: told once, never as done by us.
     assertThat(text(received.get(2))).contains("y pida al INM que tramite su permiso de inmediato",
         "el comprobante de pago del derecho del INM que le enviamos con sus formatos").doesNotContain("Pedimos al INM");
@@ -184,11 +195,12 @@ class ClientEmailIT {
 
     List<MimeMessage> all = deliverAll(9);
     assertThat(all.subList(6, 9)).extracting(MimeMessage::getSubject).containsExactly(
-        "¡Bienvenido/a de regreso! Entregue su permiso al INM a más tardar el sábado 28 de noviembre de 2026",
-        "Recordatorio: entregue su permiso al INM a más tardar el sábado 28 de noviembre de 2026",
+        // Day 10 after re-entry is Saturday 28 November, when INM is closed: the client is given Friday 27.
+        "¡Bienvenido/a de regreso! Entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
+        "Recordatorio: entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
         "Su caso EXR-2026-0301 está cerrado");
     assertThat(text(all.get(6))).contains("Dentro de los 10 días siguientes a su regreso");
-    assertThat(calendarStart(all.get(6), "hand-back.ics")).isEqualTo("20261128");
+    assertThat(calendarStart(all.get(6), "hand-back.ics")).isEqualTo("20261127");
     assertThat(Http.at(port).get(link.group(1)).statusCode()).as("link of a closed case").isEqualTo(404);
   }
 

@@ -59,7 +59,8 @@ class MailComposerTest {
     facts.put("notIssuedReason", "Card sent to print");
     facts.put("permitIssueDate", "2026-11-17");
     facts.put("reentryDate", "2026-12-10");
-    facts.put("permitReturnDueDate", "2026-12-20");
+    // Day 10 after re-entry is Sunday 20 December, when INM is closed: the last day is Friday 18.
+    facts.put("permitReturnDueDate", "2026-12-18");
     facts.put("phone", "+52 442 123 4567");
     facts.put("returnByAtLatest", "2027-01-19");
     facts.put("tripTooLong", false);
@@ -258,8 +259,157 @@ class MailComposerTest {
     assertThat(returnBy.<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStart().getValue()).isEqualTo("20270111");
     Calendar handBack = new CalendarBuilder().build(new ByteArrayInputStream(
         compose(NoticeType.WELCOME_BACK, "en").attachments().get(0).content()));
-    assertThat(handBack.<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStart().getValue()).isEqualTo("20261220");
+    assertThat(handBack.<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStart().getValue()).isEqualTo("20261218");
     assertThat(compose(NoticeType.CASE_CLOSED, "en").attachments()).isEmpty();
+  }
+
+  private static final Map<String, List<String>> REENTRY_INSTRUCTIONS = Map.of(
+      "en", List.of("When you come back to Mexico (by Monday 11 January 2027 at the latest):",
+          "go to the INM counter at the airport and have your permit stamped and signed again",
+          "Do not fill in a new FMM immigration form", "Fill in only the customs form",
+          "replaced the paper FMM with a digital one", "Within 10 days of your return, hand the permit back to your local INM office"),
+      "es", List.of("Cuando regrese a México (a más tardar el lunes 11 de enero de 2027):",
+          "acuda al módulo del INM en el aeropuerto y haga sellar y firmar de nuevo su permiso",
+          "No llene una nueva FMM", "Llene solo la declaración de aduana",
+          "cambiaron la FMM en papel por una digital",
+          "Dentro de los 10 días siguientes a su regreso, entregue el permiso en su oficina local del INM"));
+
+  @Test
+  void thePermitIssuedEmailAndTheDepartureReminderTellHowToComeBackInTheSameWordsAsTheReturnByReminder() {
+    for (String language : List.of("en", "es")) {
+      String heading = REENTRY_INSTRUCTIONS.get(language).get(0);
+      List<String> instructions = new java.util.ArrayList<>();
+      for (NoticeType type : List.of(NoticeType.PERMIT_ISSUED, NoticeType.DEPARTURE_REMINDER, NoticeType.RETURN_BY_REMINDER)) {
+        ComposedMail mail = compose(type, language);
+        assertThat(mail.text()).as(type + " " + language).contains(REENTRY_INSTRUCTIONS.get(language));
+        String text = mail.text();
+        instructions.add(text.substring(text.indexOf(heading), text.indexOf("\n\n", text.indexOf(heading) + heading.length() + 2)));
+        // A list the client reads as one in the HTML version too.
+        assertThat(mail.html()).as(type + " " + language).contains("<li>" + org.springframework.web.util.HtmlUtils
+            .htmlEscape(REENTRY_INSTRUCTIONS.get(language).get(2), "UTF-8"));
+      }
+      assertThat(instructions).as("one text for the three emails, " + language).containsOnly(instructions.get(0));
+    }
+    // The hand-back period is the configured one, not a number in the text.
+    assertThat(new MailComposer(settings, new Deadlines(new mx.permiso.deadlines.DeadlineSettings(60, 7,
+        java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 0), java.time.LocalTime.of(15, 0),
+        List.of(java.time.DayOfWeek.values()).subList(0, 5), true, List.of(), Duration.ofHours(5), Duration.ofHours(5),
+        java.time.Period.ofDays(2), java.time.Period.ofDays(2), java.time.Period.ofDays(3), 7, 1, Duration.ofHours(1), 50, 80),
+        Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY), MEXICO_CITY)
+        .compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.PERMIT_ISSUED, LocalDate.of(2026, 11, 12), facts("en")), "en")
+        .text()).contains("Within 7 days of your return");
+  }
+
+  /** Sent on Tuesday 3 November for a flight on Thursday 5: the request had to be filed by Monday 2. */
+  private static final LocalDate SENT = LocalDate.of(2026, 11, 3);
+
+  private static Map<String, Object> lateFacts(String language) {
+    Map<String, Object> facts = facts(language);
+    facts.put("departureDate", "2026-11-05");
+    facts.put("latestRequestDate", "2026-11-02");
+    facts.put("leadTimeMet", false);
+    facts.put("permitReturnDueDate", "2026-10-30");
+    return facts;
+  }
+
+  @Test
+  void noEmailOffersADayAlreadyGoneAsADeadline() {
+    Map<String, List<String>> gone = Map.of(
+        "en", List.of("Monday 2 November 2026", "Friday 30 October 2026"),
+        "es", List.of("lunes 2 de noviembre de 2026", "viernes 30 de octubre de 2026"));
+    for (NoticeType type : NoticeType.values()) {
+      for (String language : List.of("en", "es")) {
+        Map<String, Object> facts = lateFacts(language);
+        if (type.pointlessFrom() != null && !SENT.isBefore(LocalDate.parse((String) facts.get(type.pointlessFrom())))) {
+          continue; // never sent once its day has come (CaseNotices)
+        }
+        ComposedMail mail = composer.compose(new Notice("pi-1", "EXR-2026-0042", type, SENT, facts), language);
+        if (type.staffOnly()) {
+          // The firm's inbox sees the day, marked as gone.
+          assertThat(mail.text()).as(type + " " + language).contains(language.equals("en")
+              ? "Monday 2 November 2026 (already passed" : "lunes 2 de noviembre de 2026 (ya pasó");
+          continue;
+        }
+        assertThat(mail.subject() + "\n" + mail.text()).as(type + " " + language).doesNotContain(gone.get(language))
+            .doesNotContain("\n\n\n");
+      }
+    }
+  }
+
+  @Test
+  void aMissedLeadTimeSaysWhatHappensNowAndInvitesACall() {
+    Map<String, List<String>> whatNow = Map.of(
+        "en", List.of("the last day to file the request in time has passed", "We will still try",
+            "INM may still accept the request", "an emergency permit the same or the next day",
+            "If you can change your travel dates", "Please call us Monday to Friday, 10:00 to 15:00"),
+        "es", List.of("ya pasó el último día para presentar la solicitud a tiempo", "Aun así lo intentaremos",
+            "el INM todavía puede aceptar la solicitud", "un permiso de emergencia el mismo día o al día siguiente",
+            "Si puede cambiar sus fechas de viaje", "Llámenos de lunes a viernes, de 10:00 a 15:00"));
+    for (NoticeType type : List.of(NoticeType.ACKNOWLEDGEMENT, NoticeType.DOCUMENTS_REMINDER,
+        NoticeType.PAYMENT_REMINDER, NoticeType.MISSING_DOCUMENTS, NoticeType.TRAVEL_DATES_CHANGED)) {
+      for (String language : List.of("en", "es")) {
+        Map<String, Object> facts = lateFacts(language);
+        if (type == NoticeType.TRAVEL_DATES_CHANGED) {
+          facts.remove("returnByDate");
+          facts.remove("appointmentDate");
+        }
+        ComposedMail late = composer.compose(new Notice("pi-1", "EXR-2026-0042", type, SENT, facts), language);
+        assertThat(late.text()).as(type + " " + language).contains(whatNow.get(language));
+        assertThat(late.html()).as(type + " " + language).contains("<li>");
+        // In time, the same email gives the day and none of it.
+        ComposedMail inTime = compose(type, language);
+        assertThat(inTime.text()).as(type + " " + language + " in time").doesNotContain(whatNow.get(language).get(1));
+      }
+    }
+    // An emergency case is not told to ask for an emergency permit.
+    Map<String, Object> emergency = lateFacts("en");
+    emergency.put("scenario", "EMERGENCY");
+    assertThat(composer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.DOCUMENTS_REMINDER, SENT, emergency), "en")
+        .text()).contains("We will still try").doesNotContain("emergency permit");
+  }
+
+  @Test
+  void theLastDayToFileIsStillADeadlineOnTheDayItself() {
+    Map<String, Object> facts = lateFacts("en");
+    facts.put("latestRequestDate", "2026-11-03");
+    for (NoticeType type : List.of(NoticeType.ACKNOWLEDGEMENT, NoticeType.DOCUMENTS_REMINDER,
+        NoticeType.PAYMENT_REMINDER, NoticeType.MISSING_DOCUMENTS)) {
+      assertThat(composer.compose(new Notice("pi-1", "EXR-2026-0042", type, SENT, facts), "en").text()).as(type.name())
+          .contains("INM needs the request by Tuesday 3 November 2026").doesNotContain("We will still try");
+    }
+  }
+
+  @Test
+  void aHandBackDayAlreadyGoneIsNotGivenAsTheDayToHandItBack() {
+    for (NoticeType type : List.of(NoticeType.WELCOME_BACK, NoticeType.HAND_BACK_NOT_CONFIRMED)) {
+      Map<String, Object> facts = facts("en");
+      String en = composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 12, 21), facts), "en").text();
+      assertThat(en).as(type.name()).contains("has run out").doesNotContain("18 December");
+      facts.put("language", "es");
+      String es = composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 12, 21), facts), "es").text();
+      assertThat(es).as(type.name()).contains("venció").doesNotContain("18 de diciembre");
+      // On the last day itself it is still the day to hand it back.
+      assertThat(composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 12, 18), facts("en")), "en")
+          .text()).as(type.name()).contains("by Friday 18 December 2026").doesNotContain("has run out");
+    }
+  }
+
+  @Test
+  void theHandBackDayTheClientIsGivenIsADayInmIsOpen() {
+    // Re-entry Thursday 10 December: day 10 is Sunday 20 December.
+    LocalDate handBack = deadlines.permitReturnDueDate(LocalDate.of(2026, 12, 10));
+    assertThat(deadlines.businessDays().isBusinessDay(handBack)).isTrue();
+    for (NoticeType type : List.of(NoticeType.WELCOME_BACK, NoticeType.HAND_BACK_REMINDER)) {
+      for (String language : List.of("en", "es")) {
+        Map<String, Object> facts = facts(language);
+        facts.put("permitReturnDueDate", handBack.toString());
+        ComposedMail mail = composer.compose(new Notice("pi-1", "EXR-2026-0042", type, LocalDate.of(2026, 12, 13), facts),
+            language);
+        assertThat(mail.subject() + "\n" + mail.text()).as(type + " " + language)
+            .contains(language.equals("en") ? "Friday 18 December 2026" : "viernes 18 de diciembre de 2026")
+            .doesNotContain("Sunday", "domingo", "20 December", "20 de diciembre");
+      }
+    }
   }
 
   @Test
