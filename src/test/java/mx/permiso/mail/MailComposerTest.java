@@ -291,10 +291,10 @@ class MailComposerTest {
       assertThat(instructions).as("one text for the three emails, " + language).containsOnly(instructions.get(0));
     }
     // The hand-back period is the configured one, not a number in the text.
-    assertThat(new MailComposer(settings, new Deadlines(new mx.permiso.deadlines.DeadlineSettings(60, 7,
+    assertThat(new MailComposer(firm, new Deadlines(new mx.permiso.deadlines.DeadlineSettings(60, 7,
         java.time.LocalTime.of(10, 0), java.time.LocalTime.of(10, 0), java.time.LocalTime.of(15, 0),
-        List.of(java.time.DayOfWeek.values()).subList(0, 5), true, List.of(), Duration.ofHours(5), Duration.ofHours(5),
-        java.time.Period.ofDays(2), java.time.Period.ofDays(2), java.time.Period.ofDays(3), 7, 1, Duration.ofHours(1), 50, 80),
+        List.of(java.time.DayOfWeek.values()).subList(0, 5), true, List.of(), java.time.Duration.ofHours(5), java.time.Duration.ofHours(5),
+        java.time.Period.ofDays(2), java.time.Period.ofDays(2), java.time.Period.ofDays(3), 7, 1, java.time.Duration.ofHours(1), 50, 80),
         Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY), MEXICO_CITY)
         .compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.PERMIT_ISSUED, LocalDate.of(2026, 11, 12), facts("en")), "en")
         .text()).contains("Within 7 days of your return");
