@@ -174,13 +174,14 @@ class TaskRolesIT {
     work(live, USER_TASK_CONFIRM_REENTRY, STAFF, Map.of("reentryDate", "2027-01-05", "entryStampConfirmed", true));
     // The hand-back reminders are scheduled (from the day of re-entry) before the clock moves on.
     live.awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
-    // Day 10 after re-entry passes and the permit is not back at INM.
-    clockAt("2027-01-16", "10:01");
+    // Day 10 after re-entry (Friday 15 January, INM open) passes and the permit is not back at INM: the
+    // managers are asked when the office opens again, on Monday.
+    clockAt("2027-01-18", "10:01");
     Task overdue = live.awaitTask(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
     assertThat(escalationsAs(MANAGER)).contains(overdue.getId());
     refusedToLegalStaff(overdue, Map.of("escalationResolution", "Reminded the client"));
     work(live, USER_TASK_HANDLE_HAND_BACK_OVERDUE, MANAGER, Map.of("escalationResolution",
-        "The client hands it back on Monday with a letter"));
+        "The client hands it back today with a letter"));
     work(live, USER_TASK_RECORD_PERMIT_RETURNED, STAFF, Map.of("permitReturnedDate", "2027-01-18",
         "inmReceiptReference", "INM-QRO-2027-0107"));
     live.awaitPassed(END_EVENT_CASE_CLOSED);
