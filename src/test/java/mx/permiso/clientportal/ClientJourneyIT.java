@@ -175,7 +175,7 @@ class ClientJourneyIT {
       client.clickAndAwaitNextPage(
           client.driver().findElement(By.cssSelector("#action-ReentryConfirmed button")));
       assertThat(client.await(By.id("done")).getText())
-          .isEqualTo("Bienvenido de vuelta a México. Recuerde entregar el permiso al INM.");
+          .isEqualTo("Le damos la bienvenida de regreso a México. Recuerde entregar el permiso al INM.");
       client.screenshot("client-reentry-confirmed");
 
       live.awaitTask(USER_TASK_RECORD_PERMIT_RETURNED);
