@@ -141,7 +141,7 @@ class ClientContactIT {
     List<MimeMessage> toNew = to("ana.perez@correo.example", caseNumber);
     assertThat(toNew).extracting(MimeMessage::getSubject)
         .containsExactly("Actualizamos sus datos de contacto del caso " + caseNumber);
-    assertThat(ReceivedMail.text(toNew.get(0))).contains("Estimado/a Ana Pérez López", "Su caso en línea: ");
+    assertThat(ReceivedMail.text(toNew.get(0))).contains("Buen día, Ana Pérez López:", "Su caso en línea: ");
   }
 
   @Test

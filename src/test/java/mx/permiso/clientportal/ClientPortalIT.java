@@ -350,7 +350,7 @@ class ClientPortalIT {
         "10/12/2026"));
     assertThat(List.of(future.statusCode(), beforeLeaving.statusCode(), notADate.statusCode())).containsOnly(400);
     assertThat(List.of(problem(future), problem(beforeLeaving), problem(notADate))).containsExactly(
-        "Esta fecha es futura.", "Esta fecha es anterior a su salida.", "No es una fecha: use aaaa-mm-dd.");
+        "Esta fecha todavía no llega.", "Esta fecha es anterior a su salida.", "No es una fecha: use aaaa-mm-dd.");
     assertThat(engine.getRuntimeService().getActiveActivityIds(live.instanceId())).contains(USER_TASK_CONFIRM_REENTRY);
 
     assertThat(client.postForm(actions + "ReentryConfirmed", Map.of("_csrf", csrf, "date", "2026-12-10"))

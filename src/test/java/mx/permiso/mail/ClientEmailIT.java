@@ -158,7 +158,7 @@ class ClientEmailIT {
         "Su cita en el INM: miércoles 4 de noviembre de 2026 a las 08:00",
         "Recordatorio: cita en el INM el miércoles 4 de noviembre de 2026",
         "Su permiso fue expedido: regrese a más tardar el domingo 3 de enero de 2027",
-        "Antes de su vuelo del jueves 5 de noviembre de 2026: selle su permiso");
+        "Antes de su vuelo del jueves 5 de noviembre de 2026: haga sellar su permiso");
     assertThat(received.get(0).getAllRecipients()).extracting(Object::toString).containsExactly("ana@example.mx");
     java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/c/[A-Za-z0-9_-]{43})")
         .matcher(text(received.get(0)));
@@ -167,7 +167,7 @@ class ClientEmailIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Su caso EXR-2026-0301", "Ana Pérez").doesNotContain("EXR-2026-0300");
     assertThat(Http.at(port).get("/c/" + "A".repeat(43)).statusCode()).as("a guessed token").isEqualTo(404);
-    assertThat(text(received.get(0))).contains("Estimado/a Ana Pérez", "Comprobante escrito de la emergencia",
+    assertThat(text(received.get(0))).contains("Buen día, Ana Pérez:", "Comprobante escrito de la emergencia",
         "miércoles 4 de noviembre de 2026", "Nuestros honorarios son de MXN 5,000", "Forma de pago:",
         "Transferencia a Despacho Ejemplo", "Llámenos al +52 442 555 0100, de lunes a viernes",
         "Correo electrónico: despacho@example.mx");
@@ -196,7 +196,7 @@ class ClientEmailIT {
     List<MimeMessage> all = deliverAll(9);
     assertThat(all.subList(6, 9)).extracting(MimeMessage::getSubject).containsExactly(
         // Day 10 after re-entry is Saturday 28 November, when INM is closed: the client is given Friday 27.
-        "¡Bienvenido/a de regreso! Entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
+        "De regreso en México: entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
         "Recordatorio: entregue su permiso al INM a más tardar el viernes 27 de noviembre de 2026",
         "Su caso EXR-2026-0301 está cerrado");
     assertThat(text(all.get(6))).contains("Dentro de los 10 días siguientes a su regreso");

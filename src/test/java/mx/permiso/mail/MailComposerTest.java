@@ -225,7 +225,7 @@ class MailComposerTest {
   @Test
   void documentsReminderSaysHowManyBusinessDaysAreLeft() {
     // From Thursday 5 November to Tuesday 17 November: 6, 9, 10, 11, 12, 13 (16 is a holiday), 17.
-    assertThat(compose(NoticeType.DOCUMENTS_REMINDER, "en").text()).contains("7 business day(s)")
+    assertThat(compose(NoticeType.DOCUMENTS_REMINDER, "en").text()).contains("7 business days from today")
         .contains("- One colour photo");
   }
 
@@ -528,7 +528,7 @@ class MailComposerTest {
     }
     // Sentences that quote the office hours still read as sentences.
     assertThat(unsetComposer.compose(new Notice("pi-1", "EXR-2026-0042", NoticeType.APPOINTMENT_REMINDER,
-        LocalDate.of(2026, 11, 5), facts("es")), "es").text()).contains("Le apoyamos por teléfono en horario de oficina.");
+        LocalDate.of(2026, 11, 5), facts("es")), "es").text()).contains("Con gusto le ayudamos por teléfono en horario de oficina.");
   }
 
   @Test
@@ -553,7 +553,7 @@ class MailComposerTest {
   void theFeesAreTheFirmsSettingAndINMsFigureOfAnEarlierYearIsAnEstimate() {
     assertThat(compose(NoticeType.ACKNOWLEDGEMENT, "en").text()).contains("Our fee is MXN 3,500; INM's own fee is about "
         + "MXN 522 (INM's 2023 figure; INM may charge more). Both are paid before we request the permit.");
-    assertThat(compose(NoticeType.PAYMENT_REMINDER, "es").text()).contains("Aún no recibimos el pago de su permiso. "
+    assertThat(compose(NoticeType.PAYMENT_REMINDER, "es").text()).contains("Aún no hemos recibido el pago de su permiso. "
         + "Nuestros honorarios son de MXN 3,500; el derecho del INM es de aproximadamente MXN 522 (cifra del INM de 2023; "
         + "el INM puede cobrar más).");
 
