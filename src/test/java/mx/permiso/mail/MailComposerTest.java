@@ -8,15 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.firm.FirmSettings;
-import mx.permiso.support.SampleCase;
-import mx.permiso.support.SampleSettings;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -26,45 +23,18 @@ import org.junit.jupiter.api.Test;
 
 class MailComposerTest {
 
-  private static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
-  private final Deadlines deadlines = new Deadlines(SampleSettings.deadlines(),
-      Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY);
-  private static final String CLABE = "CLABE 012 180 00000000000 0";
-  private final FirmSettings firm = new FirmSettings("+52 442 555 0100", "permisos@despacho.example",
-      Map.of("en", "Monday to Friday, 10:00 to 15:00 (Mexico City time)",
-          "es", "de lunes a viernes, de 10:00 a 15:00 (hora de la Ciudad de México)"),
-      Map.of("en", "Bank transfer to Despacho Ejemplo, S.C.\n" + CLABE + "\nReference: your case number",
-          "es", "Transferencia a Despacho Ejemplo, S.C.\n" + CLABE + "\nReferencia: su número de caso"));
-  private final MailComposer composer = new MailComposer(firm, deadlines, MEXICO_CITY);
+  private static final ZoneId MEXICO_CITY = MailFixtures.MEXICO_CITY;
+  private static final String CLABE = MailFixtures.CLABE;
+  private final Deadlines deadlines = MailFixtures.deadlines();
+  private final FirmSettings firm = MailFixtures.firm();
+  private final MailComposer composer = MailFixtures.composer(firm, deadlines);
   /** A firm that has set none of its settings (the default application.yaml, less its office hours). */
-  private final MailComposer unsetComposer = new MailComposer(new FirmSettings("", null, Map.of(), Map.of("en", " ")),
-      deadlines, MEXICO_CITY);
+  private final MailComposer unsetComposer = MailFixtures.composer(new FirmSettings("", null, Map.of(),
+      Map.of("en", " ")), deadlines);
 
   /** A case far enough along that every notice has what it talks about. */
   private static Map<String, Object> facts(String language) {
-    Map<String, Object> facts = new HashMap<>(SampleCase.intake("EXR-2026-0042"));
-    facts.put("language", language);
-    facts.put("requiredDocuments", "FLIGHT_ITINERARY,APPLICATION_STATUS_NUT,PHOTO_CHILD_SIZE");
-    facts.put("missingDocuments", "PHOTO_CHILD_SIZE");
-    facts.put("latestRequestDate", "2026-11-17");
-    facts.put("firmFeeMxn", 3500);
-    facts.put("inmFeeMxn", 522);
-    facts.put("inmFeeYear", 2023);
-    facts.put("declineReason", "Outside our offices");
-    facts.put("appointmentDate", "2026-11-12");
-    facts.put("appointmentTime", "09:30");
-    facts.put("processAtOnce", false);
-    facts.put("permitDate", "2026-11-12");
-    facts.put("returnByDate", "2027-01-11");
-    facts.put("notIssuedReason", "Card sent to print");
-    facts.put("permitIssueDate", "2026-11-17");
-    facts.put("reentryDate", "2026-12-10");
-    // Day 10 after re-entry is Sunday 20 December, when INM is closed: the last day is Friday 18.
-    facts.put("permitReturnDueDate", "2026-12-18");
-    facts.put("phone", "+52 442 123 4567");
-    facts.put("returnByAtLatest", "2027-01-19");
-    facts.put("tripTooLong", false);
-    return facts;
+    return MailFixtures.facts(language, "Outside our offices", "Card sent to print");
   }
 
   /** The same case as an emergency: the proof and the force-majeure letter are among its documents. */

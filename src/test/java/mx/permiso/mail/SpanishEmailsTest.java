@@ -3,13 +3,8 @@ package mx.permiso.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
-import mx.permiso.deadlines.Deadlines;
-import mx.permiso.firm.FirmSettings;
-import mx.permiso.support.SampleCase;
-import mx.permiso.support.SampleSettings;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -36,16 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 class SpanishEmailsTest {
 
-  private static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
-  private final Deadlines deadlines = new Deadlines(SampleSettings.deadlines(),
-      Clock.fixed(Instant.parse("2026-11-03T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY);
-  private final MailComposer composer = new MailComposer(new FirmSettings("+52 442 555 0100",
-      "permisos@despacho.example",
-      Map.of("en", "Monday to Friday, 10:00 to 15:00 (Mexico City time)",
-          "es", "de lunes a viernes, de 10:00 a 15:00 (hora de la Ciudad de México)"),
-      Map.of("en", "Bank transfer to Despacho Ejemplo, S.C.\nCLABE 012 180 00000000000 0\nReference: your case number",
-          "es", "Transferencia a Despacho Ejemplo, S.C.\nCLABE 012 180 00000000000 0\nReferencia: su número de caso")),
-      deadlines, MEXICO_CITY);
+  private final MailComposer composer = MailFixtures.composer(MailFixtures.firm(), MailFixtures.deadlines());
 
   /**
    * Words common in English that are not Spanish words (nor part of an INM name), matched as whole
@@ -79,27 +61,8 @@ class SpanishEmailsTest {
 
   /** A case far along enough that every notice has what it talks about, with staff's words in Spanish. */
   private static Map<String, Object> facts(String language) {
-    Map<String, Object> facts = new HashMap<>(SampleCase.intake("EXR-2026-0042"));
-    facts.put("language", language);
-    facts.put("phone", "+52 442 123 4567");
-    facts.put("requiredDocuments", "FLIGHT_ITINERARY,APPLICATION_STATUS_NUT,PHOTO_CHILD_SIZE");
-    facts.put("missingDocuments", "PHOTO_CHILD_SIZE");
-    facts.put("latestRequestDate", "2026-11-17");
-    facts.put("firmFeeMxn", 3500);
-    facts.put("inmFeeMxn", 522);
-    facts.put("inmFeeYear", 2023);
-    facts.put("declineReason", "Su oficina del INM está fuera de nuestra zona");
-    facts.put("appointmentDate", "2026-11-12");
-    facts.put("appointmentTime", "09:30");
-    facts.put("processAtOnce", false);
-    facts.put("permitDate", "2026-11-12");
-    facts.put("returnByDate", "2027-01-11");
-    facts.put("notIssuedReason", "Su tarjeta ya se mandó a imprimir");
-    facts.put("permitIssueDate", "2026-11-17");
-    facts.put("reentryDate", "2026-12-10");
-    facts.put("permitReturnDueDate", "2026-12-18");
-    facts.put("returnByAtLatest", "2027-01-19");
-    facts.put("tripTooLong", false);
+    Map<String, Object> facts = MailFixtures.facts(language, "Su oficina del INM está fuera de nuestra zona",
+        "Su tarjeta ya se mandó a imprimir");
     facts.put("caseLink", "https://permiso.example/c/abc");
     return facts;
   }
