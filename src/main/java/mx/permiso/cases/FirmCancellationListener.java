@@ -22,7 +22,9 @@ public class FirmCancellationListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String reason = CaseCancellation.kept(String.valueOf(execution.getVariable(WAIT_DECISION_NOTE)));
+    Object note = execution.getVariable(WAIT_DECISION_NOTE);
+    // The completion check requires a reason; a completion it did not see (no user signed in) still never says "null".
+    String reason = note instanceof String text ? CaseCancellation.kept(text) : "";
     execution.getProcessInstance().setVariable(CANCEL_REASON, reason);
     execution.getProcessInstance().setVariable(CANCEL_REQUESTED_BY, CaseCancellation.RequestedBy.FIRM.name());
     audit.record((String) execution.getVariable(CASE_NUMBER), AuditLog.actorOf(execution.getProcessEngineServices()),

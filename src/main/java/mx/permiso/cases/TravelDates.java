@@ -2,6 +2,7 @@ package mx.permiso.cases;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.DEPARTURE_DATE;
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.PLANNED_RETURN_DATE;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.RETURN_BY_DATE;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -83,16 +84,19 @@ public class TravelDates {
 
   /**
    * What is wrong with these travel dates, each under the given field name: a changed departure must
-   * be from {@code today} to a year ahead, and the return after the departure. Staff changing the
-   * dates on the case page and in a task's form meet the same rules.
+   * be from {@code today} to a year ahead and, once a permit is issued ({@code returnBy} not null),
+   * before it expires; the return after the departure. Staff changing the dates on the case page and
+   * in a task's form meet the same rules.
    */
   public static List<Problem> problems(LocalDate departureDate, LocalDate plannedReturnDate, boolean departureChanged,
-      LocalDate today, String departureField, String returnField) {
+      LocalDate returnBy, LocalDate today, String departureField, String returnField) {
     List<Problem> problems = new ArrayList<>();
     if (departureChanged && departureDate.isBefore(today)) {
       problems.add(new Problem(departureField, "intake.error.departureDate.past"));
     } else if (departureChanged && departureDate.isAfter(today.plusYears(1))) {
       problems.add(new Problem(departureField, "intake.error.departureDate.tooFar"));
+    } else if (departureChanged && returnBy != null && !departureDate.isBefore(returnBy)) {
+      problems.add(new Problem(departureField, "travel.error.departureAfterPermit"));
     }
     if (!plannedReturnDate.isAfter(departureDate)) {
       problems.add(new Problem(returnField, "intake.error.plannedReturnDate.beforeDeparture"));
@@ -118,7 +122,7 @@ public class TravelDates {
     ProcessInstance instance = running.require(caseNumber);
     Map<String, Object> before;
     try {
-      before = runtime.getVariables(instance.getId(), List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE));
+      before = runtime.getVariables(instance.getId(), List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE, RETURN_BY_DATE));
     } catch (NullValueException | NotFoundException e) {
       // It ended a moment ago (its last step ran in the background).
       throw StaffActionRefused.ended(caseNumber);
@@ -136,7 +140,8 @@ public class TravelDates {
     if (departureChanged && reached(instance, ExitReentryPermitProcess.Elements.USER_TASK_CONFIRM_REENTRY)) {
       throw new StaffActionRefused(HttpStatus.CONFLICT, "departureDate", "travel.error.departed", caseNumber, oldDeparture);
     }
-    List<Problem> problems = problems(departureDate, plannedReturnDate, departureChanged, deadlines.today(),
+    LocalDate returnBy = before.get(RETURN_BY_DATE) instanceof String issued ? LocalDate.parse(issued) : null;
+    List<Problem> problems = problems(departureDate, plannedReturnDate, departureChanged, returnBy, deadlines.today(),
         DEPARTURE_DATE, PLANNED_RETURN_DATE);
     if (!problems.isEmpty()) {
       throw new InvalidDatesException(problems);

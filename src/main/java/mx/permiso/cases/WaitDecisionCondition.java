@@ -100,12 +100,9 @@ public class WaitDecisionCondition implements TaskCompletionCondition {
     if (!problems.isEmpty()) {
       return problems;
     }
-    for (TravelDates.Problem problem : TravelDates.problems(departure, plannedReturn, true, today, NEW_DEPARTURE_DATE,
-        NEW_PLANNED_RETURN_DATE)) {
+    for (TravelDates.Problem problem : TravelDates.problems(departure, plannedReturn, true, returnBy, today,
+        NEW_DEPARTURE_DATE, NEW_PLANNED_RETURN_DATE)) {
       problems.add(message("task.error.field", problem.field(), message(problem.code())));
-    }
-    if (returnBy != null && !departure.isBefore(returnBy)) {
-      problems.add(message("task.error.newDepartureDate.afterPermit", departure, returnBy));
     }
     return problems;
   }

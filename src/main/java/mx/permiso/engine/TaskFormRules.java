@@ -131,7 +131,8 @@ final class TaskFormRules {
     if (list) {
       return value instanceof Collection<?> items && items.stream().allMatch(String.class::isInstance);
     }
-    return !(value instanceof Collection || value instanceof Map || value.getClass().isArray());
+    // A single value is text, a number or a yes/no: never a file, a date object or a structure.
+    return value instanceof String || value instanceof Number || value instanceof Boolean;
   }
 
   /** Whether the current user is the task's assignee. */

@@ -52,6 +52,10 @@ class TaskFormRulesTest {
     assertThat(TaskFormRules.shapeFits(json("[\"x\"]"), false)).isFalse();
     assertThat(TaskFormRules.shapeFits(List.of("x"), false)).isFalse();
     assertThat(TaskFormRules.shapeFits(java.util.Map.of("a", "b"), false)).isFalse();
+    // A single value is text, a number or a yes/no: never a file or a date object that would reach an email as its toString.
+    assertThat(TaskFormRules.shapeFits(4022.5, false)).isTrue();
+    assertThat(TaskFormRules.shapeFits(new java.util.Date(), false)).isFalse();
+    assertThat(TaskFormRules.shapeFits(Variables.fileValue("note.txt").file("x".getBytes()).create(), false)).isFalse();
   }
 
   private static Object json(String text) {

@@ -151,10 +151,10 @@ class MailComposerTest {
   void aClientWhoDidNotTravelIsToldThePermitIsSingleUseAndWhatToDoWithIt() {
     String en = compose(NoticeType.DID_NOT_TRAVEL, "en").text();
     assertThat(en).contains("good for one trip only, and only until Monday 11 January 2027",
-        "Bring it back to the INM office where you requested it (Querétaro)");
+        "we will tell you whether INM wants it back at its office in Querétaro");
     String es = compose(NoticeType.DID_NOT_TRAVEL, "es").text();
     assertThat(es).contains("sirve para un solo viaje y solo hasta el lunes 11 de enero de 2027",
-        "Llévelo a la oficina del INM donde lo solicitó (Querétaro)");
+        "le diremos si el INM lo pide de vuelta en su oficina de Querétaro");
   }
 
   @Test
