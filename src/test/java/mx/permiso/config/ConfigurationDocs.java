@@ -201,13 +201,14 @@ public final class ConfigurationDocs {
     }
   }
 
-  // Only the application's own metadata: the jars on the class path bring their own files of the same name.
+  // Only the application's own metadata (target/classes): jars bring files of the same name, and so would tests
+  // that declared settings of their own.
   private static JsonNode metadata() throws IOException {
     Enumeration<URL> found = ConfigurationDocs.class.getClassLoader()
         .getResources("META-INF/spring-configuration-metadata.json");
     while (found.hasMoreElements()) {
       URL url = found.nextElement();
-      if ("file".equals(url.getProtocol())) {
+      if ("file".equals(url.getProtocol()) && !url.getPath().contains("/test-classes/")) {
         try (InputStream in = url.openStream()) {
           return new ObjectMapper().readTree(in);
         }
