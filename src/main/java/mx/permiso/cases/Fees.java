@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * uses the latest earlier one (and says so) until the firm adds the new amount; a scenario without a
  * firm fee is never quoted a figure (docs/adr/013-firm-settings-and-fees.md).
  *
- * @param inmMxnByYear INM's fee in MXN by the year it applies from
- * @param firmMxnByScenario the firm's fee in MXN by scenario ({@code CANJE_PENDING}, ...)
+ * @param inmMxnByYear INM's fee in MXN by the year it applies from; a year without a figure uses the latest earlier one,
+ *     quoted to clients as "about MXN 522 (INM's 2023 figure; INM may charge more)". Add each year's when INM publishes it
+ * @param firmMxnByScenario the firm's fee in MXN by scenario ({@code CANJE_PENDING}, {@code FAMILY_UNITY},
+ *     {@code EMERGENCY}), fixed in a case when it comes in; unset: no figure, the client reads that the firm will confirm it
  */
 @ConfigurationProperties("permiso.fees")
 public record Fees(Map<Integer, Integer> inmMxnByYear, Map<String, Integer> firmMxnByScenario) {

@@ -13,24 +13,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * application.yaml). INM's rules change and sources disagree, so none of these is a constant in
  * code.
  *
- * @param permitValidityDays days a permit is valid, counted from the date printed on it
+ * @param permitValidityDays days a permit is valid, counted from the date printed on it (sources disagree: some say 90)
  * @param permitReturnDays days after re-entry to hand the permit back to INM
  * @param reminderTime local time at which client reminders and escalations fall due
- * @param officeOpens local time the office opens on an office day
+ * @param officeOpens local time the office opens on an office day; staff task due and follow-up dates are counted
+ *     in office hours (docs/adr/008-business-calendar.md)
  * @param officeCloses local time the office closes; a staff task due on a day is due then
- * @param workingDays days of the week the office opens
+ * @param workingDays days of the week the office opens (also for lead times in business days)
  * @param federalHolidays whether the office closes on Mexico's federal rest days
- * @param extraClosedDays days INM or the firm is closed besides the federal holidays
- * @param staffTaskOfficeTime office time staff get for a routine task, from when it arrives
- * @param staffTaskFollowUpLead office time before a task's due moment at which it is followed up
+ * @param extraClosedDays days INM or the firm is closed besides the federal holidays (by default Holy Thursday and
+ *     Friday 2026-2027); add each year's
+ * @param staffTaskOfficeTime office time staff get for a routine task (PT5H = one office day), from when it arrives
+ * @param staffTaskFollowUpLead office time before its due moment at which a task that waits for a date is followed up
  * @param documentsReminderInterval time between reminders while documents are missing
  * @param paymentReminderInterval time between reminders while the fees are unpaid
  * @param handBackReminderInterval time between reminders to hand the permit back
  * @param returnByReminderDaysBefore days before the return-by date the client is reminded
  * @param departureReminderDaysBefore days before the flight the client is reminded
- * @param emergencyTaskOfficeTime office time staff get for a task of an emergency case they can work at once
+ * @param emergencyTaskOfficeTime office time staff get for a task of an emergency case they can work at once (or less,
+ *     if its own deadline is earlier); tasks that wait for a date keep it
  * @param routineTaskPriority Tasklist priority of a staff task of a routine case
- * @param emergencyTaskPriority Tasklist priority of every staff task of an emergency case, above the routine one
+ * @param emergencyTaskPriority Tasklist priority of every staff task of an emergency case; must be above the routine
+ *     one, so emergencies sort first
  */
 @ConfigurationProperties("permiso.deadlines")
 public record DeadlineSettings(

@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * footer and on the case page. A setting left empty is left out, never replaced by an example
  * (docs/adr/013-firm-settings-and-fees.md).
  *
- * @param phone the firm's phone number, as clients dial it
- * @param email the firm's email address for clients
- * @param officeHours when staff answer the phone, by language ({@code en}, {@code es})
- * @param paymentInstructions how to pay (bank, CLABE, reference...), by language; may be several lines
+ * @param phone the firm's phone number, as clients dial it: in every client email's footer and on the case page
+ * @param email the firm's email address for clients: in every client email's footer and on the case page
+ * @param officeHours when staff answer the phone, as clients read it, by language ({@code en}, {@code es}; one language
+ *     alone serves both); keep in step with permiso.deadlines.office-opens, office-closes and working-days
+ * @param paymentInstructions how to pay (bank, account holder, CLABE, the reference to quote), by language; may be
+ *     several lines. In the acknowledgement, the payment reminder and on the case page until the payment is confirmed
  */
 @ConfigurationProperties("permiso.firm")
 public record FirmSettings(String phone, String email, Map<String, String> officeHours,

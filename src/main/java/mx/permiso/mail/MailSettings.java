@@ -8,13 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code spring.mail.*}; how clients reach the firm is {@code permiso.firm.*} ({@link mx.permiso.firm.FirmSettings}).
  *
  * @param from sender address of every email
- * @param staffAddress the firm's shared inbox, copied on warnings meant for staff and alerted to emergency intakes
- * @param maxAttempts delivery attempts before a message is marked failed
+ * @param staffAddress the firm's shared inbox, copied on late-return warnings and alerted at once to every emergency
+ *     intake (case number, flight date, reason); empty: neither is sent
+ * @param maxAttempts delivery attempts before a message is marked failed (and an incident raised)
  * @param firstRetryAfter wait before the second attempt; doubles each time
  * @param maxRetryAfter longest wait between attempts
- * @param batchSize messages a dispatcher takes per round
- * @param lease how long a dispatcher holds the messages it took before others may take them
- * @param dispatchInterval pause between dispatcher rounds
+ * @param batchSize messages a dispatcher takes per round, sent over one SMTP connection
+ * @param lease how long a dispatcher holds the messages it took before others may take them (it sends during the
+ *     first half): the emails of a node that dies wait this long for another
+ * @param dispatchInterval pause between dispatcher rounds (every node runs one); none while rounds find a full batch waiting
  * @param dispatchDelay how long the dispatcher waits, once a step of this node has written an email,
  *     before it takes what is due: the emails of the steps committed meanwhile go in the same round
  */

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param keepFor time after a case ends (closed, cancelled, declined, not issued) before its
  *     documents and personal data are removed
- * @param cron when the nightly purge runs, in the business time zone
+ * @param cron when the nightly purge runs (Spring cron, in permiso.business-time-zone)
  * @param batchSize cases purged per transaction
  */
 @ConfigurationProperties("permiso.retention")

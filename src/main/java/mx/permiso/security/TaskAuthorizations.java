@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * No authorization row per task for the firm's groups. By default the engine grants a task's
  * candidate group rights on that one task, a row per open task; every task query then joins the
- * authorization table against each task (10,000 open tasks made the "Case work" filter take
- * seconds, see docs/benchmarks.md). {@code legal-staff} and {@code managers} already read and
+ * authorization table against each task, which grows with the open tasks (figures in docs/benchmarks.md,
+ * "Changes and their effect"). {@code legal-staff} and {@code managers} already read and
  * work the tasks of the engagement through their grants on the process definition
  * ({@link AccessBootstrap}), so those rows add nothing; which of those tasks each group works (the
  * ones offered to it; managers every one) is checked per task by {@code mx.permiso.engine.WorkRules}

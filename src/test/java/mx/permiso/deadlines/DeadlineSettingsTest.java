@@ -16,7 +16,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
-/** The business calendar as application.yaml sets it, and the environment variables the README names. */
+/** The business calendar as application.yaml sets it, and the environment variables docs/configuration.md names. */
 class DeadlineSettingsTest {
 
   private static DeadlineSettings bind(Map<String, Object> environmentVariables) throws IOException {
