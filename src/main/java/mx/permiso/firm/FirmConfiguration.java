@@ -38,7 +38,7 @@ public class FirmConfiguration {
     List<String> unset = unsetSettings();
     if (!unset.isEmpty()) {
       LOG.warn("Not set, so client emails and the case page leave them out (a text set in one language only is shown "
-          + "in both): {} (see the README, \"Configuration\")", String.join(", ", unset));
+          + "in both): {} (see docs/configuration.md)", String.join(", ", unset));
     }
   }
 }
