@@ -97,7 +97,9 @@ public class ClientCases {
     Set<ClientAction> actions = openActions(open);
     String language = locale.getLanguage();
     PeopleDates dates = new PeopleDates(language);
-    CasePhase current = CasePhase.current(runtime.getActiveActivityIds(open.instanceId()));
+    List<String> active = runtime.getActiveActivityIds(open.instanceId());
+    CasePhase current = CasePhase.current(active);
+    boolean ending = endingNow(active);
     List<ClientCaseView.Step> timeline = new ArrayList<>();
     for (CasePhase phase : CasePhase.values()) {
       timeline.add(new ClientCaseView.Step(phase,
@@ -112,11 +114,19 @@ public class ClientCases {
         .toList();
 
     return new ClientCaseView(open.caseNumber(), (String) open.variables().get(CLIENT_NAME), timeline,
-        dateLines(open, dates, locale, current), uploadsOpen(current, actions), documents.maxSize(),
+        dateLines(open, dates, locale, current), !ending && uploadsOpen(current, actions), documents.maxSize(),
         checklist, checklist.stream().filter(item -> item.files().isEmpty()).map(ClientCaseView.ChecklistItem::name).toList(),
         actions.stream().map(ClientAction::message).collect(Collectors.toSet()), deadlines.today().toString(),
         new ClientCaseView.Firm(firm.phone(), firm.email(), firm.officeHours(language)),
-        paymentPending(current) ? payment(open, language) : null);
+        !ending && paymentPending(current) ? payment(open, language) : null);
+  }
+
+  /**
+   * Whether the case is only finishing (its last email being written after a cancellation): no step of
+   * any phase is active, so it neither takes documents nor asks for payment any more.
+   */
+  static boolean endingNow(List<String> activeSteps) {
+    return !activeSteps.isEmpty() && activeSteps.stream().allMatch(step -> CasePhase.of(step).isEmpty());
   }
 
   /** Until staff confirm the payment, the page says what to pay and how, as the acknowledgement does. */
@@ -143,7 +153,8 @@ public class ClientCases {
   /** Keeps a document the client uploaded for one of the documents the case needs. */
   @Transactional
   public DocumentStore.StoredDocument upload(OpenCase open, String kind, String fileName, byte[] content) {
-    if (!uploadsOpen(CasePhase.current(runtime.getActiveActivityIds(open.instanceId())), openActions(open))) {
+    List<String> active = runtime.getActiveActivityIds(open.instanceId());
+    if (endingNow(active) || !uploadsOpen(CasePhase.current(active), openActions(open))) {
       throw new ClientRequestException("file", "case.error.documentsClosed", HttpStatus.CONFLICT);
     }
     List<String> required = requiredDocuments(open);
