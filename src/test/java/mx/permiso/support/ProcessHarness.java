@@ -83,6 +83,7 @@ public final class ProcessHarness implements AutoCloseable {
     audit = new AuditLog(auditTable(jdbcUrl), new EngineClock(ZoneOffset.UTC));
     beans.put("newTravelDatesDelegate", new NewTravelDatesDelegate(reschedule, audit));
     beans.put("firmCancellationListener", new FirmCancellationListener(audit));
+    beans.put("freshAnswersListener", new mx.permiso.cases.FreshAnswersListener());
     // Documents live in the application's tables, which this engine does not have; the list is proved in CasePortalIT.
     beans.put("listUploadedDocumentsListener", (TaskListener) task -> task.setVariableLocal("uploadedDocuments", ""));
 
