@@ -197,7 +197,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void ensureFilters(ProcessEngine engine) {
+  static void ensureFilters(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
     for (TaskFilter definition : TaskFilter.values()) {
       Filter filter = filters.createFilterQuery().filterName(definition.title).singleResult();
