@@ -20,19 +20,24 @@ try {
     const xml = await readFile(path.join('processes', file), 'utf8');
     const page = await browser.newPage();
     await page.setContent(`<html><head><style>${css} html,body{margin:0;background:#fff}</style></head>
-      <body><div id="canvas" style="width:4000px;height:1400px"></div></body></html>`);
+      <body><div id="canvas" style="width:100vw;height:100vh"></div></body></html>`);
     await page.addScriptTag({ content: viewer });
-    const box = await page.evaluate(async (diagram) => {
-      const bpmn = new window.BpmnJS({ container: '#canvas' });
-      await bpmn.importXML(diagram);
-      const canvas = bpmn.get('canvas');
-      canvas.zoom('fit-viewport', 'auto');
-      const inner = canvas.getActiveLayer().getBBox();
-      const zoom = canvas.zoom();
-      return { width: Math.ceil(inner.width * zoom) + 40, height: Math.ceil(inner.height * zoom) + 40 };
+    await page.evaluate(async (diagram) => {
+      window.bpmn = new window.BpmnJS({ container: '#canvas' });
+      await window.bpmn.importXML(diagram);
     }, xml);
-    await page.setViewport({ width: Math.min(box.width, 4000), height: Math.min(box.height, 1400), deviceScaleFactor: 1 });
-    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    // draw at scale 1 so the text keeps its size however large the model grows
+    const inner = await page.evaluate(() => {
+      const { x, y, width, height } = window.bpmn.get('canvas').getActiveLayer().getBBox();
+      return { x, y, width, height };
+    });
+    const margin = 20;
+    await page.setViewport({ width: Math.ceil(inner.width) + 2 * margin, height: Math.ceil(inner.height) + 2 * margin, deviceScaleFactor: 1 });
+    await page.evaluate(({ x, y, width, height }, m) => {
+      const canvas = window.bpmn.get('canvas');
+      canvas.resized();
+      canvas.viewbox({ x: x - m, y: y - m, width: width + 2 * m, height: height + 2 * m });
+    }, inner, margin);
     const target = path.join('docs', file.replace(/\.bpmn$/, '.png'));
     await writeFile(target, await page.screenshot({ fullPage: true }));
     console.log(`rendered ${target}`);

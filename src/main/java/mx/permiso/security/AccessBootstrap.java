@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mx.permiso.cases.ExitReentryPermitProcess;
@@ -57,6 +58,14 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   static final String ADMIN_ID_PROPERTY = "camunda.bpm.admin-user.id";
   static final String ADMIN_PASSWORD_PROPERTY = "camunda.bpm.admin-user.password";
   static final String DEFAULT_ADMIN_ID = "admin";
+
+  /**
+   * The case variables Tasklist shows with every task of a filter: task names are plain ("Review intake"),
+   * so the case number and the client's name come from here.
+   */
+  static final List<Map<String, String>> LISTED_VARIABLES = List.of(
+      Map.of("name", ExitReentryPermitProcess.Variables.CASE_NUMBER, "label", "Case"),
+      Map.of("name", ExitReentryPermitProcess.Variables.CLIENT_NAME, "label", "Client"));
 
   /** Tasklist filters by name: the query and the groups that see the filter. */
   enum TaskFilter {
@@ -188,7 +197,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void ensureFilters(ProcessEngine engine) {
+  static void ensureFilters(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
     for (TaskFilter definition : TaskFilter.values()) {
       Filter filter = filters.createFilterQuery().filterName(definition.title).singleResult();
@@ -198,8 +207,14 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
             .setProperties(Map.of(
                 "description", definition.description,
                 "priority", definition.priority,
-                "refresh", true));
+                "refresh", true,
+                "variables", LISTED_VARIABLES));
         filters.saveFilter(filter);
+      } else if (!filter.getProperties().containsKey("variables")) {
+        // filters saved before task names stopped carrying the case number gain its columns
+        Map<String, Object> properties = new HashMap<>(filter.getProperties());
+        properties.put("variables", LISTED_VARIABLES);
+        filters.saveFilter(filter.setProperties(properties));
       }
       for (String group : definition.groups) {
         grant(engine.getAuthorizationService(), group, Resources.FILTER, filter.getId(), Permissions.READ);

@@ -12,7 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import mx.permiso.mail.MailDispatcher;
 import mx.permiso.mail.PeopleDates;
 import mx.permiso.security.StaffGroups;
@@ -133,6 +135,21 @@ class EmergencyFastTrackIT {
       assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
       assertThat(Http.ids(listed)).as("Emergencies of " + user).contains(emergency.getId())
           .doesNotContain(routine.getId());
+
+      // Task names are plain ("Review intake"): Tasklist shows the case and client from the filter's variables.
+      HttpResponse<String> hal = Http.at(port).sendJson("POST", "/engine-rest/filter/" + first.get("id").asText()
+          + "/list", "{}", user, TestUsers.PASSWORD, Map.of("Accept", "application/hal+json"));
+      assertThat(hal.statusCode()).as(hal.body()).isEqualTo(200);
+      Map<String, String> shown = new HashMap<>();
+      for (JsonNode task : Http.json(hal).path("_embedded").path("task")) {
+        if (task.path("id").asText().equals(emergency.getId())) {
+          task.path("_embedded").path("variable").forEach(variable ->
+              shown.put(variable.path("name").asText(), variable.path("value").asText()));
+        }
+      }
+      assertThat(emergency.getName()).isEqualTo("Review intake");
+      assertThat(shown).as("variables Tasklist lists with the task for " + user)
+          .containsEntry("caseNumber", emergencyCase).containsEntry("clientName", "Elena Urgente");
     }
   }
 }

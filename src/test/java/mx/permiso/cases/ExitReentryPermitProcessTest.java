@@ -119,7 +119,7 @@ class ExitReentryPermitProcessTest {
     assertThat(scenario.variable("inmFeeYear")).isEqualTo(2023);
     assertThat(scenario.variable("firmFeeMxn")).isNull();
     Task review = scenario.task(USER_TASK_REVIEW_INTAKE);
-    assertThat(review.getName()).isEqualTo("Review intake of EXR-2026-0001 (Jane Doe)");
+    assertThat(review.getName()).isEqualTo("Review intake");
     // Arrived at 09:00, before the office opens: one office day of work, all of Tuesday.
     assertTask(review, StaffGroups.LEGAL_STAFF, local("2026-11-03", "10:00"), local("2026-11-03", "15:00"));
 
@@ -456,7 +456,7 @@ class ExitReentryPermitProcessTest {
         LocalDate.of(2026, 11, 5), LocalDate.of(2026, 11, 7), LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 11),
         LocalDate.of(2026, 11, 13), LocalDate.of(2026, 11, 15), LocalDate.of(2026, 11, 17));
     Task escalation = scenario.task(USER_TASK_HANDLE_LATE_DOCUMENTS);
-    assertThat(escalation.getName()).isEqualTo("Documents of EXR-2026-0005 late for the flight");
+    assertThat(escalation.getName()).isEqualTo("Documents late for the flight");
     // Raised at 10:00: one office day of work, until the close.
     assertTask(escalation, StaffGroups.MANAGERS, local("2026-11-17", "10:00"), local("2026-11-17", "15:00"));
     assertThat(scenario.instance()).isWaitingAt(RECEIVE_TASK_AWAIT_DOCUMENTS, USER_TASK_HANDLE_LATE_DOCUMENTS);
@@ -635,7 +635,7 @@ class ExitReentryPermitProcessTest {
         .clientHandedPermitBack();
 
     Task check = scenario.task(USER_TASK_CONFIRM_PERMIT_RETURNED);
-    assertThat(check.getName()).isEqualTo("Check permit of EXR-2026-0052 handed back to INM");
+    assertThat(check.getName()).isEqualTo("Check permit handed back to INM");
     assertThat(check.getPriority()).isEqualTo(50);
     // Work staff can do at once: five office hours, the rest on Tuesday morning.
     assertTask(check, StaffGroups.LEGAL_STAFF, local("2026-12-14", "11:00"), local("2026-12-15", "11:00"));
@@ -757,7 +757,7 @@ class ExitReentryPermitProcessTest {
 
     scenario.at(LocalDate.of(2026, 12, 21), LocalTime.of(10, 5));
     Task escalation = scenario.task(USER_TASK_HANDLE_HAND_BACK_OVERDUE);
-    assertThat(escalation.getName()).isEqualTo("Permit of EXR-2026-0012 not handed back by day 10");
+    assertThat(escalation.getName()).isEqualTo("Permit not handed back by day 10");
     assertTask(escalation, StaffGroups.MANAGERS, local("2026-12-21", "10:00"), local("2026-12-21", "15:00"));
     assertThat(notices.of(HAND_BACK_REMINDER)).hasSize(2);
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
@@ -49,6 +50,12 @@ final class ModelConventions {
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
       if (element.getId() != null && MODELER_DEFAULT_ID.matcher(element.getId()).matches()) {
         violations.add(element.getId() + " keeps the modeler's default id");
+      }
+    }
+    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+      // the diagram shows names as written; Tasklist's filters show the case number and client instead
+      if (element.getName() != null && element.getName().contains("${")) {
+        violations.add(element.getId() + " has an expression in its name; keep names plain");
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {

@@ -177,6 +177,14 @@ class ModelConventionsTest {
   }
 
   @Test
+  void aNameWithAnExpressionIsCaught() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Begun").name("Intake of ${caseNumber}").endEvent("EndEvent_Done").name("Done").done();
+    assertThat(ModelConventions.violations(model, "p", FORM_IDS))
+        .containsExactly("StartEvent_Begun has an expression in its name; keep names plain");
+  }
+
+  @Test
   void aProcessNotNamedAfterItsFileIsCaught() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("other").camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Begun").endEvent("EndEvent_Done").done();

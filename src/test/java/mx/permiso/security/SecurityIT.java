@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.support.Http;
@@ -12,11 +15,14 @@ import mx.permiso.support.PostgresApplicationTest;
 import mx.permiso.support.SampleCase;
 import mx.permiso.support.TestUsers;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,10 +55,32 @@ class SecurityIT {
   @Autowired
   AuthorizationService authorizationService;
 
+  @Autowired
+  ProcessEngine engine;
+
   @BeforeEach
   void staffAccounts() {
     TestUsers.ensure(identityService, STAFF, StaffGroups.LEGAL_STAFF);
     TestUsers.ensure(identityService, MANAGER, StaffGroups.MANAGERS);
+  }
+
+  @Test
+  void everyTasklistFilterListsTheCaseNumberAndClientNameEvenWhenSavedWithoutThem() {
+    FilterService filters = engine.getFilterService();
+    Filter caseWork = filters.createFilterQuery().filterName("Case work").singleResult();
+    Map<String, Object> withoutVariables = new HashMap<>(caseWork.getProperties());
+    withoutVariables.remove("variables");
+    filters.saveFilter(caseWork.setProperties(withoutVariables));
+
+    // as on an installation whose filters were saved before the columns existed, at its next start
+    AccessBootstrap.ensureFilters(engine);
+
+    List<Filter> all = filters.createFilterQuery().filterResourceType("Task").list();
+    assertThat(all).extracting(Filter::getName).contains("Emergencies", "My tasks", "Case work", "Escalations", "All tasks");
+    for (Filter filter : all) {
+      assertThat(filter.getProperties().get("variables")).as("variables of " + filter.getName())
+          .isEqualTo(List.of(Map.of("name", "caseNumber", "label", "Case"), Map.of("name", "clientName", "label", "Client")));
+    }
   }
 
   @Test
@@ -100,7 +128,7 @@ class SecurityIT {
         .count()).as("rights from the process definition, no row per task").isZero();
 
     HttpResponse<String> visible = http.get("/engine-rest/task?processInstanceId=" + instanceId, STAFF, TestUsers.PASSWORD);
-    assertThat(visible.body()).contains(task.getId()).contains("Review intake of EXR-2026-0001 (Jane Doe)");
+    assertThat(visible.body()).contains(task.getId()).contains("\"name\":\"Review intake\"");
 
     assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + STAFF + "\"}",
         STAFF, TestUsers.PASSWORD).statusCode()).isEqualTo(204);
