@@ -88,6 +88,20 @@ class ModelConventionsTest {
   }
 
   @Test
+  void everyDecisionAskedAgainOpensBlank() {
+    BpmnModelInstance bpmn = Bpmn.readModelFromFile(PROCESSES.resolve(ExitReentryPermitProcess.KEY + ".bpmn").toFile());
+    for (String task : FreshAnswersListener.ANSWERS.keySet()) {
+      org.camunda.bpm.model.bpmn.instance.UserTask userTask = bpmn.getModelElementById(task);
+      assertThat(userTask.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list())
+          .as(task).anySatisfy(listener -> {
+            assertThat(listener.getCamundaEvent()).isEqualTo("create");
+            assertThat(listener.getCamundaDelegateExpression()).isEqualTo("${freshAnswersListener}");
+          });
+    }
+  }
+
+  @Test
   void constantsNameElementsAndMessagesThatExistInTheModel() {
     BpmnModelInstance bpmn = Bpmn.readModelFromFile(PROCESSES.resolve(ExitReentryPermitProcess.KEY + ".bpmn").toFile());
     assertThat(ModelConventions.driftedConstants(bpmn, ExitReentryPermitProcess.Elements.class,

@@ -127,6 +127,7 @@ class WaitsRunOutProcessTest {
       assertTimer(scenario, TIMER_DOCUMENTS_NEVER_CAME, local("2026-11-27", "10:00"));
       scenario.at(LocalDate.of(2026, 11, 27), LocalTime.of(10, 5));
       assertThat(scenario.instance()).isWaitingAt(USER_TASK_HANDLE_DOCUMENTS_NEVER_CAME);
+      assertThat(scenario.variable(WAIT_DECISION)).as("asked again, the decision opens blank").isNull();
       assertTask(scenario.task(USER_TASK_HANDLE_DOCUMENTS_NEVER_CAME), StaffGroups.LEGAL_STAFF, 50,
           local("2026-11-27", "10:00"), local("2026-11-27", "15:00"));
 
@@ -273,6 +274,8 @@ class WaitsRunOutProcessTest {
           .isWaitingAt(USER_TASK_CONFIRM_DEPARTURE);
       assertThat(notices.types()).containsExactly(TRAVEL_DATES_CHANGED);
       assertThat(scenario.variable(DEPARTURE_DATE)).isEqualTo("2026-12-01");
+      assertThat(scenario.variable(DEPARTURE_OUTCOME)).as("the new task opens blank").isNull();
+      assertThat(scenario.variable(NEW_DEPARTURE_DATE)).isNull();
       // Due the day after the new flight; the reminder and the escalation follow it.
       assertTask(scenario.task(USER_TASK_CONFIRM_DEPARTURE), StaffGroups.LEGAL_STAFF, 50,
           local("2026-12-02", "10:00"), local("2026-12-02", "15:00"));
