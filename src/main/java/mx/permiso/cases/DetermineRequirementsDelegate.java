@@ -60,7 +60,8 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
     execution.setVariable(INTAKE_DATE, plan.intakeDate().toString());
     execution.setVariable(LATEST_REQUEST_DATE, plan.latestRequestDate().toString());
     execution.setVariable(LEAD_TIME_MET, plan.leadTimeMet());
-    TripLength.record(deadlines, execution);
+    execution.setVariables(TripLength.variables(deadlines, execution.getVariable(DEPARTURE_DATE),
+        execution.getVariable(PLANNED_RETURN_DATE)));
   }
 
   private static String decisionDeployedWith(DelegateExecution execution, String processDefinitionId) {

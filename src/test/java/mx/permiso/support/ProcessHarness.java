@@ -25,7 +25,7 @@ import mx.permiso.cases.DocumentChecklistListener;
 import mx.permiso.cases.Fees;
 import mx.permiso.cases.RescheduleDeadlinesDelegate;
 import mx.permiso.cases.SendNoticeDelegate;
-import mx.permiso.config.EngineClock;
+import mx.permiso.engine.EngineClock;
 import mx.permiso.config.ModelDeployment;
 import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.DeadlineSettings;
@@ -178,7 +178,7 @@ public final class ProcessHarness implements AutoCloseable {
 
   private void deployModels() {
     // Exactly as the application deploys them.
-    new ModelDeployment(new PathMatchingResourcePatternResolver()).postProcessEngineBuild(engine);
+    new ModelDeployment(new PathMatchingResourcePatternResolver()).engineBuilt(engine);
   }
 
   private static StandardEnvironment applicationYaml() {

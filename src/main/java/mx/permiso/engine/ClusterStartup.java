@@ -1,5 +1,7 @@
-package mx.permiso.config;
+package mx.permiso.engine;
 
+import mx.permiso.config.NodeName;
+import mx.permiso.config.StartupLock;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
