@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * another checkout), so duplicate filtering recognises unchanged models and a restart creates no
  * new versions. When any model changes, all of them are deployed again together, so the forms
  * and decisions a process refers to with binding {@code deployment} always travel with it.
- * Nodes deploy one at a time ({@link StartupLock}; the engine's deployment lock would serialise
+ * Nodes deploy one at a time ({@link mx.permiso.engine.StartupLock}; the engine's deployment lock would serialise
  * concurrent deployments too), so a second node finds the models deployed and adds nothing.
  */
 @Component

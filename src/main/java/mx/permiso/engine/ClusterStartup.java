@@ -1,7 +1,5 @@
 package mx.permiso.engine;
 
-import mx.permiso.config.NodeName;
-import mx.permiso.config.StartupLock;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package mx.permiso.engine;
 
-import mx.permiso.config.StartupLock;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * step, which then finds the account present and leaves it alone.
  *
  * <p>Every step checks before it writes, which is enough because nodes sharing a database run it
- * one at a time ({@code mx.permiso.config.StartupLock}): two nodes starting at once never both
+ * one at a time ({@code mx.permiso.engine.StartupLock}): two nodes starting at once never both
  * find a filter missing and create it twice.
  */
 @Component

@@ -21,7 +21,7 @@ import mx.permiso.cases.CaseNotices;
 import mx.permiso.cases.ComputePermitReturnDueDelegate;
 import mx.permiso.cases.ComputeReturnByDelegate;
 import mx.permiso.cases.DetermineRequirementsDelegate;
-import mx.permiso.cases.DocumentChecklistListener;
+import mx.permiso.documents.DocumentChecklistListener;
 import mx.permiso.cases.Fees;
 import mx.permiso.cases.RescheduleDeadlinesDelegate;
 import mx.permiso.cases.SendNoticeDelegate;
