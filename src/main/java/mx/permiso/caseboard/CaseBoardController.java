@@ -37,12 +37,7 @@ import mx.permiso.intake.IntakeValidator;
 import mx.permiso.mail.EmailResends;
 import mx.permiso.mail.Outbox;
 import mx.permiso.mail.OutboxMessage;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -74,12 +69,11 @@ public class CaseBoardController {
   private final CaseSummaries summaries;
   private final Deadlines deadlines;
   private final ZoneId zone;
-  private final TaskService tasks;
+  private final CaseDetails details;
   private final DocumentStore documents;
   private final Outbox outbox;
   private final AuditLog audit;
   private final StaffWords words;
-  private final RuntimeService runtime;
   private final ClientContacts contacts;
   private final ContactRules contactRules;
   private final StaffDocuments staffDocuments;
@@ -88,23 +82,21 @@ public class CaseBoardController {
   private final CaseNotes notes;
   private final EmailResends resends;
   private final MessageSource messages;
-  private final HistoryService history;
   private final int pageSize;
 
-  public CaseBoardController(CaseSummaries summaries, Deadlines deadlines, ZoneId businessZone, TaskService tasks,
-      DocumentStore documents, Outbox outbox, AuditLog audit, StaffWords words, RuntimeService runtime,
+  public CaseBoardController(CaseSummaries summaries, Deadlines deadlines, ZoneId businessZone, CaseDetails details,
+      DocumentStore documents, Outbox outbox, AuditLog audit, StaffWords words,
       ClientContacts contacts, ContactRules contactRules, StaffDocuments staffDocuments, CaseCancellation cancellation,
       TravelDates travelDates, CaseNotes notes, EmailResends resends, MessageSource messages,
-      HistoryService history, @Value("${permiso.board.page-size}") int pageSize) {
+      @Value("${permiso.board.page-size}") int pageSize) {
     this.summaries = summaries;
     this.deadlines = deadlines;
     this.zone = businessZone;
-    this.tasks = tasks;
+    this.details = details;
     this.documents = documents;
     this.outbox = outbox;
     this.audit = audit;
     this.words = words;
-    this.runtime = runtime;
     this.contacts = contacts;
     this.contactRules = contactRules;
     this.staffDocuments = staffDocuments;
@@ -113,7 +105,6 @@ public class CaseBoardController {
     this.notes = notes;
     this.resends = resends;
     this.messages = messages;
-    this.history = history;
     this.pageSize = pageSize;
   }
 
@@ -384,10 +375,9 @@ public class CaseBoardController {
   private String payment(CaseSummary summary) {
     Map<String, Object> recorded = new HashMap<>();
     // From history, so a closed case still shows it.
-    history.createHistoricVariableInstanceQuery().processInstanceId(summary.processInstanceId())
-        .variableNameIn(ExitReentryPermitProcess.Variables.AMOUNT_PAID_MXN,
+    details.recorded(summary.processInstanceId(), ExitReentryPermitProcess.Variables.AMOUNT_PAID_MXN,
             ExitReentryPermitProcess.Variables.PAYMENT_REFERENCE)
-        .list().forEach(variable -> recorded.put(variable.getName(), variable.getValue()));
+        .forEach(variable -> recorded.put(variable.name(), variable.value()));
     Object amount = recorded.get(ExitReentryPermitProcess.Variables.AMOUNT_PAID_MXN);
     Object reference = recorded.get(ExitReentryPermitProcess.Variables.PAYMENT_REFERENCE);
     if (amount == null && reference == null) {
@@ -402,20 +392,15 @@ public class CaseBoardController {
 
   /** A text staff recorded on the case (from history, so a closed case still shows it), or null. */
   private String recorded(CaseSummary summary, String variable) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(summary.processInstanceId())
-        .variableName(variable).list().stream().map(historic -> historic.getValue())
+    return details.recorded(summary.processInstanceId(), variable).stream().map(CaseDetails.RecordedValue::value)
         .filter(value -> value != null && !value.toString().isBlank()).map(Object::toString).findFirst().orElse(null);
   }
 
   /** The client's contact as the running case holds it; empty when the case has just ended. */
   private Map<String, String> currentContact(CaseSummary summary) {
     Map<String, String> contact = new HashMap<>();
-    try {
-      runtime.getVariables(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
-          .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
-    } catch (NullValueException | NotFoundException e) {
-      // Its last step (after a cancellation, say) ran in the background since the summary was read.
-    }
+    details.current(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
+        .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
     return contact;
   }
 
@@ -438,7 +423,7 @@ public class CaseBoardController {
         phase.compareTo(summary.phase()) < 0 || !summary.status().isOpen() && phase == summary.phase(),
         summary.status().isOpen() && phase == summary.phase())).toList());
     model.addAttribute("tasks", summary.status().isOpen()
-        ? tasks.createTaskQuery().processInstanceId(summary.processInstanceId()).orderByDueDate().asc().list()
+        ? details.openTasks(summary.processInstanceId())
         : List.of());
     model.addAttribute("documents", documents.listOf(summary.caseNumber()));
     model.addAttribute("messages", outbox.forCase(summary.caseNumber()));

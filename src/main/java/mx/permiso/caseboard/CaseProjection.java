@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ExitReentryPermitProcess;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import mx.permiso.engine.InstanceChange;
+import mx.permiso.engine.InstanceChange.TaskEvent;
+import mx.permiso.engine.InstanceChangeListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,14 +25,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps {@code case_summary} in step with the engine: every history event of an engagement
+ * Keeps {@code case_summary} in step with the engine: every change to an engagement
  * (instance started or ended, step reached, staff task created/claimed/completed, variable set)
  * is gathered per transaction and written just before it commits, in the same transaction as
  * the engine's own writes, so the board never shows a step that rolled back. One update per
  * case and transaction, whatever the number of events.
  */
 @Component
-public class CaseProjection implements HistoryEventHandler {
+public class CaseProjection implements InstanceChangeListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseProjection.class);
 
@@ -60,54 +55,35 @@ public class CaseProjection implements HistoryEventHandler {
   }
 
   @Override
-  public void handleEvent(HistoryEvent event) {
-    String definitionKey = event.getProcessDefinitionKey();
-    if (event.getProcessInstanceId() == null
-        || (definitionKey != null && !ExitReentryPermitProcess.KEY.equals(definitionKey))) {
+  public void changed(InstanceChange change) {
+    String definitionKey = change.processDefinitionKey();
+    if (definitionKey != null && !ExitReentryPermitProcess.KEY.equals(definitionKey)) {
       return;
     }
     Map<String, CaseChanges> pending = pending();
-    CaseChanges changes = pending.computeIfAbsent(event.getProcessInstanceId(), CaseChanges::new);
-    gather(event, changes);
+    CaseChanges changes = pending.computeIfAbsent(change.processInstanceId(), CaseChanges::new);
+    gather(change, changes);
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       apply(changes);
     }
   }
 
-  @Override
-  public void handleEvents(List<HistoryEvent> events) {
-    events.forEach(this::handleEvent);
-  }
-
-  private void gather(HistoryEvent event, CaseChanges changes) {
-    String type = event.getEventType();
-    if (event instanceof HistoricProcessInstanceEventEntity instance) {
-      if (HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(type)) {
-        changes.startedCaseNumber = instance.getBusinessKey();
-        changes.startedAt = instant(instance.getStartTime());
-      } else if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(type)) {
-        changes.ended = true;
-        changes.endedAt = instant(instance.getEndTime());
-      }
-    } else if (event instanceof HistoricTaskInstanceEventEntity task) {
-      boolean gone = HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(type)
-          || HistoryEventTypes.TASK_INSTANCE_DELETE.getEventName().equals(type);
-      boolean created = HistoryEventTypes.TASK_INSTANCE_CREATE.getEventName().equals(type);
-      changes.tasks.add(new CaseChanges.TaskChange(task.getTaskId(), created, gone, task.getName(), task.getAssignee(),
-          instant(task.getDueDate()), instant(task.getStartTime())));
-    } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
-      if (HistoryEventTypes.ACTIVITY_INSTANCE_START.getEventName().equals(type)) {
-        CasePhase.of(activity.getActivityId()).ifPresent(changes::reached);
-        CaseStatus.endedBy(activity.getActivityId()).ifPresent(outcome -> changes.outcome = outcome);
-      }
-    } else if (event instanceof HistoricVariableUpdateEventEntity variable) {
-      gatherVariable(variable, changes);
+  private void gather(InstanceChange change, CaseChanges changes) {
+    if (change instanceof InstanceChange.Started started) {
+      changes.startedCaseNumber = started.businessKey();
+      changes.startedAt = started.at();
+    } else if (change instanceof InstanceChange.Ended ended) {
+      changes.ended = true;
+      changes.endedAt = ended.at();
+    } else if (change instanceof InstanceChange.TaskChanged task) {
+      changes.tasks.add(new CaseChanges.TaskChange(task.taskId(), task.event() == TaskEvent.CREATED,
+          task.event() == TaskEvent.GONE, task.name(), task.assignee(), task.dueAt(), task.createdAt()));
+    } else if (change instanceof InstanceChange.StepReached step) {
+      CasePhase.of(step.activityId()).ifPresent(changes::reached);
+      CaseStatus.endedBy(step.activityId()).ifPresent(outcome -> changes.outcome = outcome);
+    } else if (change instanceof InstanceChange.VariableChanged variable) {
+      variable(changes, variable.name(), variable.textValue());
     }
-  }
-
-  private void gatherVariable(HistoricVariableUpdateEventEntity variable, CaseChanges changes) {
-    boolean deleted = HistoryEventTypes.VARIABLE_INSTANCE_DELETE.getEventName().equals(variable.getEventType());
-    variable(changes, variable.getVariableName(), deleted ? null : variable.getTextValue());
   }
 
   /** Notes the new value of a process variable, if the board keeps it. */
@@ -280,10 +256,6 @@ public class CaseProjection implements HistoryEventHandler {
       LOG.debug("Not an ISO date, left off the board: {}", text);
       return null;
     }
-  }
-
-  private static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -2,6 +2,7 @@ package mx.permiso.cases;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import mx.permiso.engine.CurrentUser;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,8 +25,7 @@ public class AuditLog {
 
   /** Who acts in the engine's current command: the signed-in staff member, or the case engine itself (a timer, a job). */
   public static String actorOf(ProcessEngineServices engine) {
-    var user = engine.getIdentityService().getCurrentAuthentication();
-    return user != null && user.getUserId() != null ? user.getUserId() : ENGINE;
+    return CurrentUser.of(engine).orElse(ENGINE);
   }
 
   /** The actor of what the case engine does on its own. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * field, 404 an unknown case, 409 a case that no longer allows the action ({@link StaffActionAdvice}).
  */
 @RestController
+@StaffApi
 public class CaseActionController {
 
   static final Set<String> CANCEL_FIELDS = Set.of("reason", "requestedBy");

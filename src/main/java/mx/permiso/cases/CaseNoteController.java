@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/cases/{caseNumber}/notes} for staff: a note on the case ({@link CaseNotes}). */
 @RestController
+@StaffApi
 public class CaseNoteController {
 
   private final CaseNotes notes;

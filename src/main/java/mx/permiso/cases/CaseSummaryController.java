@@ -3,8 +3,6 @@ package mx.permiso.cases;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,12 +18,10 @@ public class CaseSummaryController {
       "permitReturnDueDate");
 
   private final CaseRecords cases;
-  private final TaskService tasks;
   private final CaseNotes notes;
 
-  public CaseSummaryController(CaseRecords cases, TaskService tasks, CaseNotes notes) {
+  public CaseSummaryController(CaseRecords cases, CaseNotes notes) {
     this.cases = cases;
-    this.tasks = tasks;
     this.notes = notes;
   }
 
@@ -35,9 +31,8 @@ public class CaseSummaryController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseNumber));
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("caseNumber", caseNumber);
-    summary.put("state", record.instance().getState());
-    summary.put("openTasks", tasks.createTaskQuery().processInstanceId(record.instance().getId()).list().stream()
-        .map(Task::getName).toList());
+    summary.put("state", record.state());
+    summary.put("openTasks", cases.openTaskNames(record.instanceId()));
     summary.putAll(record.variables());
     summary.put("notes", notes.of(caseNumber));
     return summary;

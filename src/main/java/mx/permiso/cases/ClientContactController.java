@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 400 names each wrong field, 404 an unknown case, 409 an ended one ({@link StaffActionAdvice}).
  */
 @RestController
+@StaffApi
 public class ClientContactController {
 
   private final ClientContacts contacts;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mx.permiso.deadlines.Deadlines;
-import mx.permiso.documents.StaffDocumentNames;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,11 +22,11 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final Fees fees;
-  private final StaffDocumentNames documentNames;
+  private final DocumentKindNames documentNames;
   /** A deployed model never changes: the decision of each process version is looked up once. */
   private final Map<String, String> decisionByProcessDefinition = new ConcurrentHashMap<>();
 
-  public DetermineRequirementsDelegate(Deadlines deadlines, Fees fees, StaffDocumentNames documentNames) {
+  public DetermineRequirementsDelegate(Deadlines deadlines, Fees fees, DocumentKindNames documentNames) {
     this.deadlines = deadlines;
     this.fees = fees;
     this.documentNames = documentNames;
@@ -60,7 +59,8 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
     execution.setVariable(INTAKE_DATE, plan.intakeDate().toString());
     execution.setVariable(LATEST_REQUEST_DATE, plan.latestRequestDate().toString());
     execution.setVariable(LEAD_TIME_MET, plan.leadTimeMet());
-    TripLength.record(deadlines, execution);
+    execution.setVariables(TripLength.variables(deadlines, execution.getVariable(DEPARTURE_DATE),
+        execution.getVariable(PLANNED_RETURN_DATE)));
   }
 
   private static String decisionDeployedWith(DelegateExecution execution, String processDefinitionId) {

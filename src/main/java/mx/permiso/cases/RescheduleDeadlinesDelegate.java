@@ -9,12 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.Deadlines;
+import mx.permiso.engine.ModelExpressions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -46,7 +45,8 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
     int leadTime = ((Number) execution.getVariable(LEAD_TIME_DAYS)).intValue();
     execution.setVariable(LATEST_REQUEST_DATE, deadlines.latestRequestDate(departure, leadTime).toString());
     execution.setVariable(LEAD_TIME_MET, deadlines.leadTimeMet(departure, leadTime));
-    TripLength.record(deadlines, execution);
+    execution.setVariables(TripLength.variables(deadlines, execution.getVariable(DEPARTURE_DATE),
+        execution.getVariable(PLANNED_RETURN_DATE)));
     // The client hears of the new dates and the deadlines they bring once those are computed; one email per
     // change (this run of the step that took them: the event sub-process, or a task's decision), whoever changed them.
     Map<String, Object> facts = new HashMap<>(execution.getVariables());
@@ -74,16 +74,15 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
 
   private void moveTaskDates(DelegateExecution execution) {
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    ExpressionManager expressions = Context.getProcessEngineConfiguration().getExpressionManager();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       UserTask model = execution.getBpmnModelInstance().getModelElementById(task.getTaskDefinitionKey());
       if (model == null) {
         continue;
       }
       Instant created = task.getCreateTime().toInstant();
-      Date due = caseTimers.asOfTaskCreation(created, () -> evaluate(expressions, model.getCamundaDueDate(), execution));
+      Date due = caseTimers.asOfTaskCreation(created, () -> evaluate(model.getCamundaDueDate(), execution));
       Date followUp = caseTimers.asOfTaskCreation(created,
-          () -> evaluate(expressions, model.getCamundaFollowUpDate(), execution));
+          () -> evaluate(model.getCamundaFollowUpDate(), execution));
       if (due != null) {
         task.setDueDate(due);
       }
@@ -96,8 +95,8 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
     }
   }
 
-  private static Date evaluate(ExpressionManager expressions, String expression, DelegateExecution execution) {
-    return expression != null && expressions.createExpression(expression).getValue(execution) instanceof Date date
+  private static Date evaluate(String expression, DelegateExecution execution) {
+    return expression != null && ModelExpressions.evaluate(expression, execution) instanceof Date date
         ? date
         : null;
   }

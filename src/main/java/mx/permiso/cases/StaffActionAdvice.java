@@ -3,8 +3,6 @@ package mx.permiso.cases;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import mx.permiso.documents.StaffDocumentController;
-import mx.permiso.mail.CommunicationLogController;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -17,11 +15,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * How the staff actions on a case (cancel, travel dates, client contact, notes, documents, resent
- * emails) answer a refusal:
+ * emails; the controllers marked {@link StaffApi}) answer a refusal:
  * {@code {"errors": [{"field", "message"}]}} with the refusal's status, in the caller's language.
  */
-@RestControllerAdvice(assignableTypes = {CaseActionController.class, ClientContactController.class,
-    CaseNoteController.class, StaffDocumentController.class, CommunicationLogController.class})
+@RestControllerAdvice(annotations = StaffApi.class)
 public class StaffActionAdvice {
 
   private final MessageSource messages;

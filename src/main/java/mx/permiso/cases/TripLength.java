@@ -3,8 +3,9 @@ package mx.permiso.cases;
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import mx.permiso.deadlines.Deadlines;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
  * Whether the trip is longer than any permit for its flight can cover: the validity counts from the
@@ -17,10 +18,13 @@ final class TripLength {
   private TripLength() {
   }
 
-  static void record(Deadlines deadlines, DelegateExecution execution) {
-    LocalDate returnByAtLatest = deadlines.returnByDate(LocalDate.parse((String) execution.getVariable(DEPARTURE_DATE)));
-    execution.setVariable(RETURN_BY_AT_LATEST, returnByAtLatest.toString());
-    execution.setVariable(TRIP_TOO_LONG, deadlines.returnsAfterExpiry(
-        LocalDate.parse((String) execution.getVariable(PLANNED_RETURN_DATE)), returnByAtLatest));
+  /** The variables that say it, from the travel dates as the case holds them (ISO dates). */
+  static Map<String, Object> variables(Deadlines deadlines, Object departureDate, Object plannedReturnDate) {
+    LocalDate returnByAtLatest = deadlines.returnByDate(LocalDate.parse((String) departureDate));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(RETURN_BY_AT_LATEST, returnByAtLatest.toString());
+    variables.put(TRIP_TOO_LONG, deadlines.returnsAfterExpiry(LocalDate.parse((String) plannedReturnDate),
+        returnByAtLatest));
+    return variables;
   }
 }

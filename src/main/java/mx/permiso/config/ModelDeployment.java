@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import mx.permiso.engine.EngineBuiltStep;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
@@ -27,12 +27,12 @@ import org.springframework.stereotype.Component;
  * another checkout), so duplicate filtering recognises unchanged models and a restart creates no
  * new versions. When any model changes, all of them are deployed again together, so the forms
  * and decisions a process refers to with binding {@code deployment} always travel with it.
- * Nodes deploy one at a time ({@link StartupLock}; the engine's deployment lock would serialise
+ * Nodes deploy one at a time ({@link mx.permiso.engine.StartupLock}; the engine's deployment lock would serialise
  * concurrent deployments too), so a second node finds the models deployed and adds nothing.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class ModelDeployment extends AbstractProcessEnginePlugin {
+public class ModelDeployment implements EngineBuiltStep {
 
   public static final String DEPLOYMENT_NAME = "permiso-models";
 
@@ -50,7 +50,7 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineBuilt(ProcessEngine engine) {
     Map<String, Resource> models = findModels();
     if (models.isEmpty()) {
       LOG.warn("No models found in processes/ or forms/: nothing deployed");

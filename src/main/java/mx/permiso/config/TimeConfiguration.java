@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import mx.permiso.cases.Fees;
 import mx.permiso.deadlines.DeadlineSettings;
+import mx.permiso.engine.EngineClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

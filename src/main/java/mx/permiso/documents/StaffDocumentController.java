@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import mx.permiso.cases.StaffApi;
 import mx.permiso.intake.CaseNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -30,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * downloaded as the type its content was recognised as, never shown inline.
  */
 @RestController
+@StaffApi
 public class StaffDocumentController {
 
   /** Kinds only staff attach (never the client's): not listed among the client's documents. */

@@ -3,6 +3,7 @@ package mx.permiso.documents;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import mx.permiso.cases.DocumentKindNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * What is not a known code (free text staff wrote for the client) stays as written.
  */
 @Component
-public class StaffDocumentNames {
+public class StaffDocumentNames implements DocumentKindNames {
 
   private static final Locale STAFF = Locale.ENGLISH;
   private static final String PREFIX = "staff.document.";
@@ -50,6 +51,7 @@ public class StaffDocumentNames {
   }
 
   /** The list as Markdown bullets for a Tasklist form; {@code none} when it is empty. */
+  @Override
   public String markdown(String commaSeparated, String none) {
     List<String> names = names(commaSeparated);
     return names.isEmpty() ? none

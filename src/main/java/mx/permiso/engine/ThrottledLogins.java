@@ -1,6 +1,5 @@
 package mx.permiso.engine;
 
-import mx.permiso.security.LoginThrottle;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -8,7 +7,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts every password check of the engine behind the {@link LoginThrottle}, in place of the
+ * Puts every password check of the engine behind the login throttle ({@link PasswordChecks}), in place of the
  * engine's own lock. The web apps' login, the REST API and the application's endpoints all check
  * passwords with {@code IdentityService.checkPassword}, so this is the one place they share.
  *
@@ -19,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ThrottledLogins extends AbstractProcessEnginePlugin {
 
-  private final LoginThrottle throttle;
+  private final PasswordChecks throttle;
 
-  public ThrottledLogins(LoginThrottle throttle) {
+  public ThrottledLogins(PasswordChecks throttle) {
     this.throttle = throttle;
   }
 

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import mx.permiso.cases.StaffApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST .../emails/{id}/resend}, which sends one of its emails again ({@link EmailResends}).
  */
 @RestController
+@StaffApi
 public class CommunicationLogController {
 
   private final Outbox outbox;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import mx.permiso.config.LockingReads;
-import mx.permiso.config.NodeName;
+import mx.permiso.engine.NodeName;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

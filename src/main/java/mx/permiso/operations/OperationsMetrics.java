@@ -4,16 +4,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Clock;
-import java.time.Duration;
 import mx.permiso.caseboard.CaseStatus;
-import mx.permiso.caseboard.CaseSummaries;
 import mx.permiso.cases.CasePhase;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +20,8 @@ public class OperationsMetrics implements MeterBinder {
 
   private final OperationsSnapshot snapshot;
 
-  public OperationsMetrics(CaseSummaries cases, JdbcTemplate jdbc, TaskService tasks, ManagementService management,
-      RuntimeService runtime, Clock clock, @Value("${permiso.metrics.refresh}") Duration refresh) {
-    this.snapshot = new OperationsSnapshot(cases, jdbc, tasks, management, runtime, clock, refresh);
+  OperationsMetrics(OperationsSnapshot snapshot) {
+    this.snapshot = snapshot;
   }
 
   @Override

@@ -12,12 +12,15 @@ import mx.permiso.cases.CasePhase;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The figures the metrics report, read from the database (so every node reports the same, and a
  * restart loses nothing) and kept for a short while, so one scrape costs a handful of queries.
  */
+@Component
 class OperationsSnapshot {
 
   private final CaseSummaries cases;
@@ -31,7 +34,7 @@ class OperationsSnapshot {
   private Instant readAt;
 
   OperationsSnapshot(CaseSummaries cases, JdbcTemplate jdbc, TaskService tasks, ManagementService management,
-      RuntimeService runtime, Clock clock, Duration refresh) {
+      RuntimeService runtime, Clock clock, @Value("${permiso.metrics.refresh}") Duration refresh) {
     this.cases = cases;
     this.jdbc = jdbc;
     this.tasks = tasks;

@@ -1,5 +1,6 @@
 package mx.permiso.security;
 
+import mx.permiso.engine.EngineBuiltStep;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +48,12 @@ import org.springframework.stereotype.Component;
  * step, which then finds the account present and leaves it alone.
  *
  * <p>Every step checks before it writes, which is enough because nodes sharing a database run it
- * one at a time ({@code mx.permiso.config.StartupLock}): two nodes starting at once never both
+ * one at a time ({@code mx.permiso.engine.StartupLock}): two nodes starting at once never both
  * find a filter missing and create it twice.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class AccessBootstrap extends AbstractProcessEnginePlugin {
+public class AccessBootstrap implements EngineBuiltStep {
 
   static final String ADMIN_ID_PROPERTY = "camunda.bpm.admin-user.id";
   static final String ADMIN_PASSWORD_PROPERTY = "camunda.bpm.admin-user.password";
@@ -116,7 +116,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineBuilt(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     ensureGroup(identity, StaffGroups.ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
     ensureGroup(identity, StaffGroups.LEGAL_STAFF, "Legal staff", Groups.GROUP_TYPE_WORKFLOW);

@@ -1,9 +1,9 @@
 package mx.permiso.security;
 
+import mx.permiso.engine.EngineBuiltStep;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class DemoUsers extends AbstractProcessEnginePlugin {
+public class DemoUsers implements EngineBuiltStep {
 
   private final String password;
 
@@ -23,7 +23,7 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineBuilt(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     ensureUser(identity, "lucia", "Lucía", "Hernández", StaffGroups.LEGAL_STAFF);
     ensureUser(identity, "mateo", "Mateo", "Ruiz", StaffGroups.MANAGERS);

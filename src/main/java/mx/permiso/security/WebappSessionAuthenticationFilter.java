@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import java.util.Optional;
+import mx.permiso.engine.WebappSessions;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -51,11 +51,11 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     boolean admitted = forms || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (admitted && session != null && contexts.getContext().getAuthentication() == null
-        && AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName)
-            instanceof UserAuthentication user) {
+    Optional<String> user = admitted && session != null && contexts.getContext().getAuthentication() == null
+        ? WebappSessions.loggedInUser(session, engineName) : Optional.empty();
+    if (user.isPresent()) {
       SecurityContext context = contexts.createEmptyContext();
-      context.setAuthentication(users.authenticated(user.getIdentityId()));
+      context.setAuthentication(users.authenticated(user.get()));
       contexts.setContext(context);
     }
     chain.doFilter(request, response);

@@ -256,7 +256,7 @@ class CaseActionsIT {
     assertThat(ReceivedMail.text(told.get(0))).contains("Buen día, Ana Pérez:", "Salida: miércoles 25 de noviembre de 2026",
         "Regreso previsto: jueves 10 de diciembre de 2026");
     assertThat(ReceivedMail.text(told.get(1))).contains("Regreso previsto: sábado 12 de diciembre de 2026",
-        "Último día en que su permiso le permite volver a entrar: " + new mx.permiso.mail.PeopleDates("es")
+        "Último día en que su permiso le permite volver a entrar: " + new mx.permiso.deadlines.PeopleDates("es")
             .of(variable(live, Variables.RETURN_BY_DATE)));
   }
 

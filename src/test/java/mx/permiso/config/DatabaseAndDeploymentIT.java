@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import mx.permiso.PermisoApplication;
+import mx.permiso.engine.JobAcquisitionIndex;
 import mx.permiso.support.TestPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;

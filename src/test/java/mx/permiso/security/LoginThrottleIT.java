@@ -205,7 +205,7 @@ class LoginThrottleIT {
     assertThat(restLogin("198.51.100.25", member, TestUsers.PASSWORD)).isEqualTo(200);
     assertThat(engineLock(member)).containsEntry("attempts_", 0).containsEntry("lock_exp_time_", null);
 
-    accessBootstrap.postProcessEngineBuild(engine);
+    accessBootstrap.engineBuilt(engine);
     assertThat(engineLock(TestUsers.ADMIN)).containsEntry("attempts_", 0).containsEntry("lock_exp_time_", null);
   }
 }

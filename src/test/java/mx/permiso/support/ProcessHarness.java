@@ -21,11 +21,11 @@ import mx.permiso.cases.CaseNotices;
 import mx.permiso.cases.ComputePermitReturnDueDelegate;
 import mx.permiso.cases.ComputeReturnByDelegate;
 import mx.permiso.cases.DetermineRequirementsDelegate;
-import mx.permiso.cases.DocumentChecklistListener;
+import mx.permiso.documents.DocumentChecklistListener;
 import mx.permiso.cases.Fees;
 import mx.permiso.cases.RescheduleDeadlinesDelegate;
 import mx.permiso.cases.SendNoticeDelegate;
-import mx.permiso.config.EngineClock;
+import mx.permiso.engine.EngineClock;
 import mx.permiso.config.ModelDeployment;
 import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.DeadlineSettings;
@@ -179,7 +179,7 @@ public final class ProcessHarness implements AutoCloseable {
 
   private void deployModels() {
     // Exactly as the application deploys them.
-    new ModelDeployment(new PathMatchingResourcePatternResolver()).postProcessEngineBuild(engine);
+    new ModelDeployment(new PathMatchingResourcePatternResolver()).engineBuilt(engine);
   }
 
   private static StandardEnvironment applicationYaml() {

@@ -1,6 +1,7 @@
-package mx.permiso.security;
+package mx.permiso.engine;
 
 import java.util.Set;
+import mx.permiso.security.StaffGroups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * authorization table against each task, which grows with the open tasks (figures in docs/benchmarks.md,
  * "Changes and their effect"). {@code legal-staff} and {@code managers} already read and
  * work the tasks of the engagement through their grants on the process definition
- * ({@link AccessBootstrap}), so those rows add nothing; which of those tasks each group works (the
+ * ({@code mx.permiso.security.AccessBootstrap}), so those rows add nothing; which of those tasks each group works (the
  * ones offered to it; managers every one) is checked per task by {@code mx.permiso.engine.WorkRules}
  * when a task is claimed, handed on or completed. Other groups keep the default.
  */

@@ -1,4 +1,4 @@
-package mx.permiso.config;
+package mx.permiso.engine;
 
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
-  static final String DUE = "permiso_job_due_idx";
-  static final String LOCK = "permiso_job_lock_idx";
+  public static final String DUE = "permiso_job_due_idx";
+  public static final String LOCK = "permiso_job_lock_idx";
   static final String CREATE_DUE = "create index if not exists " + DUE + " on act_ru_job (duedate_)";
   static final String CREATE_LOCK = "create index if not exists " + LOCK + " on act_ru_job (lock_exp_time_)";
 

@@ -1,4 +1,4 @@
-package mx.permiso.mail;
+package mx.permiso.deadlines;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package mx.permiso.cases;
+package mx.permiso.documents;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
@@ -9,8 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mx.permiso.documents.DocumentNames;
-import mx.permiso.documents.StaffDocumentNames;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;

@@ -1,4 +1,4 @@
-package mx.permiso.config;
+package mx.permiso.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

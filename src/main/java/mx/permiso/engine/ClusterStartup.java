@@ -1,4 +1,4 @@
-package mx.permiso.config;
+package mx.permiso.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

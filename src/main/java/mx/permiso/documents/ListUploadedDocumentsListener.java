@@ -1,6 +1,6 @@
-package mx.permiso.cases;
+package mx.permiso.documents;
 
-import mx.permiso.documents.StaffDocumentList;
+import mx.permiso.cases.ExitReentryPermitProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
