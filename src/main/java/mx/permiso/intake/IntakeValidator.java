@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.Locale;
 import mx.permiso.cases.ContactRules;
+import mx.permiso.cases.Scenario;
 import mx.permiso.deadlines.Deadlines;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ public class IntakeValidator implements ContactRules {
   static final Set<String> LANGUAGES = Set.of("en", "es");
   /** The scenarios, in the order the intake page offers them. */
   /** The scenarios a client may choose (one list, the intake's). */
-  public static final List<String> SCENARIOS = List.of("CANJE_PENDING", "FAMILY_UNITY", "EMERGENCY");
+  public static final List<String> SCENARIOS = Scenario.names();
 
   private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{7,20}$");
@@ -64,7 +65,7 @@ public class IntakeValidator implements ContactRules {
     if (departure != null && plannedReturn != null && !plannedReturn.isAfter(departure)) {
       errors.add("plannedReturnDate", "intake.error.plannedReturnDate.beforeDeparture");
     }
-    if ("EMERGENCY".equals(request.scenario())) {
+    if (Scenario.isEmergency(request.scenario())) {
       if (blank(request.emergencyReason())) {
         errors.add("emergencyReason", "intake.error.emergencyReason.missing");
       } else if (request.emergencyReason().length() > 1000 || hasMarkup(request.emergencyReason())) {
