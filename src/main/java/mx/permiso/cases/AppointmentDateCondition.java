@@ -1,10 +1,9 @@
 package mx.permiso.cases;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import mx.permiso.deadlines.Deadlines;
 import mx.permiso.engine.TaskCompletionCondition;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,13 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppointmentDateCondition implements TaskCompletionCondition {
 
-  private final Clock clock;
-  private final ZoneId businessZone;
+  private final Deadlines deadlines;
   private final MessageSource messages;
 
-  public AppointmentDateCondition(Clock clock, ZoneId businessZone, MessageSource messages) {
-    this.clock = clock;
-    this.businessZone = businessZone;
+  public AppointmentDateCondition(Deadlines deadlines, MessageSource messages) {
+    this.deadlines = deadlines;
     this.messages = messages;
   }
 
@@ -36,7 +33,7 @@ public class AppointmentDateCondition implements TaskCompletionCondition {
     if (appointment == null) {
       return Optional.of(message("task.error.appointmentDate.invalid", given == null ? "" : given));
     }
-    LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
+    LocalDate today = deadlines.today();
     if (appointment.isBefore(today)) {
       return Optional.of(message("task.error.appointmentDate.past", appointment, today));
     }

@@ -32,12 +32,7 @@ public class CaseCancellation {
 
     /** The choice of this name; null for anything else (no choice, another value). */
     public static RequestedBy of(Object name) {
-      for (RequestedBy choice : values()) {
-        if (choice.name().equals(name)) {
-          return choice;
-        }
-      }
-      return null;
+      return FormValues.choice(RequestedBy.class, name);
     }
   }
 

@@ -11,11 +11,6 @@ public enum DepartureOutcome {
 
   /** The outcome of this name; null for anything else. */
   public static DepartureOutcome of(Object name) {
-    for (DepartureOutcome outcome : values()) {
-      if (outcome.name().equals(name)) {
-        return outcome;
-      }
-    }
-    return null;
+    return FormValues.choice(DepartureOutcome.class, name);
   }
 }

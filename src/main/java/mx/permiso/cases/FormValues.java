@@ -24,6 +24,16 @@ final class FormValues {
     }
   }
 
+  /** The choice of this name among an enum's values; null for anything else (no choice, another value). */
+  static <E extends Enum<E>> E choice(Class<E> type, Object name) {
+    for (E value : type.getEnumConstants()) {
+      if (value.name().equals(name)) {
+        return value;
+      }
+    }
+    return null;
+  }
+
   /** A message for staff, its arguments shown as text (dates as yyyy-MM-dd, not in the message format's style). */
   static String message(MessageSource messages, String key, Object... arguments) {
     Object[] shown = Arrays.stream(arguments).map(String::valueOf).toArray();

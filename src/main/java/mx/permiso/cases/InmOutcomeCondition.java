@@ -1,13 +1,11 @@
 package mx.permiso.cases;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import mx.permiso.cases.ExitReentryPermitProcess.InmNextStep;
 import mx.permiso.cases.ExitReentryPermitProcess.Variables;
+import mx.permiso.deadlines.Deadlines;
 import mx.permiso.engine.TaskCompletionCondition;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,13 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class InmOutcomeCondition implements TaskCompletionCondition {
 
-  private final Clock clock;
-  private final ZoneId businessZone;
+  private final Deadlines deadlines;
   private final MessageSource messages;
 
-  public InmOutcomeCondition(Clock clock, ZoneId businessZone, MessageSource messages) {
-    this.clock = clock;
-    this.businessZone = businessZone;
+  public InmOutcomeCondition(Deadlines deadlines, MessageSource messages) {
+    this.deadlines = deadlines;
     this.messages = messages;
   }
 
@@ -37,7 +33,7 @@ public class InmOutcomeCondition implements TaskCompletionCondition {
       return Optional.empty();
     }
     Object step = variables.get(Variables.INM_NEXT_STEP);
-    if (Arrays.stream(InmNextStep.values()).noneMatch(known -> known.name().equals(step))) {
+    if (FormValues.choice(InmNextStep.class, step) == null) {
       return Optional.of(message("task.error.inmNextStep.invalid", step == null ? "" : step));
     }
     if (!InmNextStep.ISSUE_LATER.name().equals(step)) {
@@ -48,7 +44,7 @@ public class InmOutcomeCondition implements TaskCompletionCondition {
     if (issueDate == null) {
       return Optional.of(message("task.error.permitIssueDate.invalid", given == null ? "" : given));
     }
-    LocalDate today = LocalDate.ofInstant(clock.instant(), businessZone);
+    LocalDate today = deadlines.today();
     if (issueDate.isBefore(today)) {
       return Optional.of(message("task.error.permitIssueDate.past", issueDate, today));
     }

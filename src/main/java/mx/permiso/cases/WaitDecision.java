@@ -14,11 +14,6 @@ public enum WaitDecision {
 
   /** The decision of this name; null for anything else. */
   public static WaitDecision of(Object name) {
-    for (WaitDecision decision : values()) {
-      if (decision.name().equals(name)) {
-        return decision;
-      }
-    }
-    return null;
+    return FormValues.choice(WaitDecision.class, name);
   }
 }

@@ -3,13 +3,12 @@ package mx.permiso.cases;
 import static mx.permiso.cases.ExitReentryPermitProcess.Elements.*;
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.permiso.deadlines.Deadlines;
 import mx.permiso.engine.TaskCompletionCondition;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -24,13 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class WaitDecisionCondition implements TaskCompletionCondition {
 
-  private final Clock clock;
-  private final ZoneId businessZone;
+  private final Deadlines deadlines;
   private final MessageSource messages;
 
-  public WaitDecisionCondition(Clock clock, ZoneId businessZone, MessageSource messages) {
-    this.clock = clock;
-    this.businessZone = businessZone;
+  public WaitDecisionCondition(Deadlines deadlines, MessageSource messages) {
+    this.deadlines = deadlines;
     this.messages = messages;
   }
 
@@ -50,7 +47,7 @@ public class WaitDecisionCondition implements TaskCompletionCondition {
     if (decision == null) {
       return List.of(message("task.error.waitDecision.missing"));
     }
-    LocalDate today = today();
+    LocalDate today = deadlines.today();
     return switch (decision) {
       case NEW_DATES -> newDates(variables, today, null);
       case KEEP_WAITING -> {
@@ -81,7 +78,7 @@ public class WaitDecisionCondition implements TaskCompletionCondition {
       case TRAVELLED -> Boolean.TRUE.equals(variables.get(EXIT_STAMP_CONFIRMED))
           ? List.of()
           : List.of(message("task.error.exitStampConfirmed.missing"));
-      case POSTPONED -> newDates(variables, today(), FormValues.date(variables.get(RETURN_BY_DATE)));
+      case POSTPONED -> newDates(variables, deadlines.today(), FormValues.date(variables.get(RETURN_BY_DATE)));
       case DID_NOT_TRAVEL -> List.of();
     };
   }
@@ -107,9 +104,6 @@ public class WaitDecisionCondition implements TaskCompletionCondition {
     return problems;
   }
 
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), businessZone);
-  }
 
 
   private static String text(Object value) {

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import mx.permiso.deadlines.Deadlines;
+import mx.permiso.support.SampleSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -16,7 +18,8 @@ class InmOutcomeConditionTest {
 
   // Thursday 12 November 2026, 12:00 in Mexico City; the sample flight leaves on 20 November.
   private final InmOutcomeCondition condition = new InmOutcomeCondition(
-      Clock.fixed(Instant.parse("2026-11-12T18:00:00Z"), ZoneOffset.UTC), ZoneId.of("America/Mexico_City"), messages());
+      new Deadlines(SampleSettings.deadlines(), Clock.fixed(Instant.parse("2026-11-12T18:00:00Z"), ZoneOffset.UTC),
+          ZoneId.of("America/Mexico_City")), messages());
 
   private static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

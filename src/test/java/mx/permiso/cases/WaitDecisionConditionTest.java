@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import mx.permiso.deadlines.Deadlines;
+import mx.permiso.support.SampleSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -18,7 +20,8 @@ class WaitDecisionConditionTest {
 
   /** Saturday 21 November 2026, 10:00 in Mexico City. */
   private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-21T16:00:00Z"), ZoneOffset.UTC);
-  private final WaitDecisionCondition condition = new WaitDecisionCondition(NOW, ZoneId.of("America/Mexico_City"),
+  private final WaitDecisionCondition condition = new WaitDecisionCondition(
+      new Deadlines(SampleSettings.deadlines(), NOW, ZoneId.of("America/Mexico_City")),
       messages());
 
   private static ResourceBundleMessageSource messages() {
