@@ -18,6 +18,11 @@ import org.springframework.boot.SpringApplication;
  * {@code jdbc:postgresql://db:5432/postgres}) and {@code permiso.test.postgres.username} and
  * {@code .password}, each new database is created there (named {@code permiso_test_<time>_<n>},
  * left for the owner to drop), e.g. {@code ./mvnw -Pbench verify -Dpermiso.test.postgres.url=...}.
+ *
+ * <p>The embedded server trades durability for speed, as test databases may ({@code fsync} and
+ * {@code synchronous_commit} off). With {@code -Dpermiso.test.postgres.durable=true} it runs with
+ * production durability instead ({@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} on): every commit waits for its write-ahead log to reach the disk.
  */
 public final class TestPostgres {
 
@@ -25,6 +30,7 @@ public final class TestPostgres {
   private static final String GIVEN_URL = System.getProperty("permiso.test.postgres.url", "").strip();
   private static final String GIVEN_USERNAME = System.getProperty("permiso.test.postgres.username", "postgres");
   private static final String GIVEN_PASSWORD = System.getProperty("permiso.test.postgres.password", "");
+  private static final boolean DURABLE = Boolean.getBoolean("permiso.test.postgres.durable");
   private static final String GIVEN_PREFIX = "permiso_test_" + System.currentTimeMillis() / 1000 + "_";
   private static EmbeddedPostgres server;
   private static boolean stopsWithSpring;
@@ -47,7 +53,11 @@ public final class TestPostgres {
 
   /** Where the databases are: "embedded", or the given server's address. */
   public static String describeServer() {
-    return GIVEN_URL.isEmpty() ? "embedded" : "at " + GIVEN_URL.replaceFirst("^jdbc:postgresql://([^/?]*).*$", "$1");
+    if (!GIVEN_URL.isEmpty()) {
+      return "at " + GIVEN_URL.replaceFirst("^jdbc:postgresql://([^/?]*).*$", "$1");
+    }
+    return DURABLE ? "embedded, durable: fsync, synchronous_commit and full_page_writes on"
+        : "embedded, not durable: fsync and synchronous_commit off";
   }
 
   private static Database create(String template) {
@@ -77,7 +87,14 @@ public final class TestPostgres {
   private static EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        if (DURABLE) {
+          builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on");
+        } else {
+          builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
+        }
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
       }
