@@ -37,7 +37,6 @@ import mx.permiso.intake.IntakeValidator;
 import mx.permiso.mail.EmailResends;
 import mx.permiso.mail.Outbox;
 import mx.permiso.mail.OutboxMessage;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -219,8 +218,6 @@ public class CaseBoardController {
         return backTo(summary, "contact");
       } catch (StaffActionRefused e) {
         return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
-      } catch (OptimisticLockingException e) {
-        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.busy"));
       }
     }
     Map<String, String> shown = new HashMap<>(current);
@@ -257,8 +254,6 @@ public class CaseBoardController {
         return backTo(summary, "");
       } catch (StaffActionRefused e) {
         return refused(summary, model, response, e.status(), e.reason(messages, Locale.ENGLISH));
-      } catch (OptimisticLockingException e) {
-        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.busy"));
       }
     }
     model.addAttribute("cancelErrors", errors);
@@ -297,8 +292,6 @@ public class CaseBoardController {
         }
         status = e.status();
         errors.put(e.field(), e.reason(messages, Locale.ENGLISH));
-      } catch (OptimisticLockingException e) {
-        return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.busy"));
       }
     }
     problems.forEach(problem -> errors.putIfAbsent(problem.field(), words.text(problem.code())));

@@ -5,6 +5,7 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.CANCEL_REQUEST
 
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -69,6 +70,8 @@ public class CaseCancellation {
     } catch (MismatchingMessageCorrelationException | NullValueException e) {
       // The engagement is over already (cancelled a moment ago; its last email is on its way).
       throw new StaffActionRefused(HttpStatus.CONFLICT, null, "cancel.error.alreadyCancelled", caseNumber);
+    } catch (OptimisticLockingException e) {
+      throw StaffActionRefused.busy(caseNumber);
     }
     audit.record(caseNumber, actor, AUDIT_ACTION, "requestedBy: " + requestedBy + "; reason: " + kept);
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,11 @@ public class ClientContacts {
     if (updates.isEmpty()) {
       return new Outcome(after, List.of());
     }
-    runtime.setVariables(instance.getId(), updates);
+    try {
+      runtime.setVariables(instance.getId(), updates);
+    } catch (OptimisticLockingException e) {
+      throw StaffActionRefused.busy(caseNumber);
+    }
     audit.record(caseNumber, actor, AUDIT_ACTION, updates.keySet().stream()
         .map(field -> field + ": " + Objects.toString(before.get(field), "") + " -> " + updates.get(field))
         .collect(Collectors.joining("; ")));

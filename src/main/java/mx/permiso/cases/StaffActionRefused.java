@@ -32,6 +32,11 @@ public class StaffActionRefused extends RuntimeException {
     return new StaffActionRefused(HttpStatus.CONFLICT, "caseNumber", "staff.error.ended", caseNumber);
   }
 
+  /** Another step of the case changed it at the same moment: nothing was written, the caller may try again. */
+  public static StaffActionRefused busy(String caseNumber) {
+    return new StaffActionRefused(HttpStatus.CONFLICT, "caseNumber", "staff.error.busy", caseNumber);
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -165,6 +166,8 @@ public class TravelDates {
     } catch (MismatchingMessageCorrelationException | NullValueException e) {
       // Cancelled or ended a moment ago: the engagement, and with it its deadlines, is over.
       throw StaffActionRefused.ended(caseNumber);
+    } catch (OptimisticLockingException e) {
+      throw StaffActionRefused.busy(caseNumber);
     }
     audit.record(caseNumber, actor, AUDIT_ACTION, DEPARTURE_DATE + ": " + oldDeparture + " -> " + departureDate
         + "; " + PLANNED_RETURN_DATE + ": " + oldReturn + " -> " + plannedReturnDate);
