@@ -359,7 +359,7 @@ class ClientPortalIT {
     // Day 10 is Sunday 20 December, when INM is closed: the client is given Friday 18.
     assertThat(engine.getRuntimeService().getVariable(live.instanceId(), "permitReturnDueDate")).isEqualTo("2026-12-18");
     assertThat(client.page("/c/" + token, "es").body()).contains("Ya entregué el permiso al INM",
-        "viernes 18 de diciembre de 2026");
+        "viernes 18 de diciembre de 2026", "dentro de los 10 días siguientes a su regreso");
 
     clockAt("2026-12-14", "12:00");
     assertThat(client.postForm(actions + "PermitReturned", Map.of("_csrf", csrf, "date", "2026-12-14"))
