@@ -147,6 +147,10 @@ public final class ExitReentryPermitProcess {
     public static final String NUMERO_PIEZA = "numeroPieza";
     public static final String INM_OFFICE = "inmOffice";
     public static final String EMERGENCY_REASON = "emergencyReason";
+    /** The client accepted the firm's terms when sending the intake (always true: the intake refuses otherwise). */
+    public static final String ACCEPTED_TERMS = "acceptedTerms";
+    /** The client accepted the privacy notice when sending the intake (always true, as {@link #ACCEPTED_TERMS}). */
+    public static final String ACCEPTED_PRIVACY = "acceptedPrivacy";
     public static final String DEPARTURE_DATE = "departureDate";
     public static final String PLANNED_RETURN_DATE = "plannedReturnDate";
     public static final String INTAKE_DATE = "intakeDate";
