@@ -89,8 +89,9 @@ public class MailComposer {
     String footer = notice.type().staffOnly()
         ? MessageFormat.format(footers.getString("staff"), notice.caseNumber())
         : clientFooter(footers, notice.caseNumber(), officeHours);
-    if (notice.facts().get(CASE_LINK) instanceof String link) {
-      footer = MessageFormat.format(footers.getString("link"), link) + "\n" + footer;
+    Optional<String> link = facts.text(CASE_LINK);
+    if (link.isPresent()) {
+      footer = MessageFormat.format(footers.getString("link"), link.get()) + "\n" + footer;
     }
     return new ComposedMail(subject, body + "\n\n-- \n" + footer, HtmlLayout.render(lang, subject, blocks(body), footer),
         attachments(notice, locale));

@@ -90,7 +90,7 @@ public class OutboxNotifier implements ClientNotifier {
     if (notice.type() == NoticeType.CONTACT_REPLACED) {
       return notice;
     }
-    if (notice.type() == NoticeType.CONTACT_CHANGED && notice.facts().get(Notice.PREVIOUS_CLIENT_EMAIL) != null) {
+    if (notice.type() == NoticeType.CONTACT_CHANGED && notice.caseFacts().text(Notice.PREVIOUS_CLIENT_EMAIL).isPresent()) {
       links.renew(notice.caseNumber());
     }
     Map<String, Object> facts = new HashMap<>(notice.facts());
