@@ -135,7 +135,10 @@ public final class ExitReentryPermitProcess {
     }
   }
 
-  /** Process variables; dates are ISO strings ({@code yyyy-MM-dd}). */
+  /**
+   * Process variables; dates are ISO strings ({@code yyyy-MM-dd}), documents comma-separated codes, as the
+   * model, the forms and running cases read them. Java reads them as types through {@link CaseFacts}.
+   */
   public static final class Variables {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CLIENT_NAME = "clientName";
