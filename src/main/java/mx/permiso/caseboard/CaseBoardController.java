@@ -1,5 +1,7 @@
 package mx.permiso.caseboard;
 
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import mx.permiso.cases.AuditLog;
 import mx.permiso.cases.CaseCancellation;
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.cases.CaseNotes;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ClientContacts;
@@ -63,7 +66,7 @@ public class CaseBoardController {
 
   private static final List<String> SCENARIOS = IntakeValidator.SCENARIOS;
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final Set<String> TRAVEL_FIELDS = Set.of("departureDate", "plannedReturnDate");
+  private static final Set<String> TRAVEL_FIELDS = Set.of(DEPARTURE_DATE, PLANNED_RETURN_DATE);
 
   private final CaseSummaries summaries;
   private final Deadlines deadlines;
@@ -205,8 +208,8 @@ public class CaseBoardController {
       }
     }
     Map<String, String> errors = new LinkedHashMap<>();
-    contactRules.checkContact(values.get("clientName"), values.get("clientEmail"), values.get("phone"),
-        values.get("language"), Locale.ENGLISH).forEach(problem -> errors.putIfAbsent(problem.field(),
+    contactRules.checkContact(values.get(CLIENT_NAME), values.get(CLIENT_EMAIL), values.get(PHONE),
+        values.get(LANGUAGE), Locale.ENGLISH).forEach(problem -> errors.putIfAbsent(problem.field(),
         problem.message()));
     if (errors.isEmpty()) {
       try {
@@ -272,8 +275,8 @@ public class CaseBoardController {
       return refused(summary, model, response, HttpStatus.CONFLICT, words.text("staff.error.ended", caseNumber));
     }
     List<TravelDates.Problem> problems = new ArrayList<>();
-    LocalDate departure = TravelDates.date("departureDate", departureDate, problems);
-    LocalDate plannedReturn = TravelDates.date("plannedReturnDate", plannedReturnDate, problems);
+    LocalDate departure = TravelDates.date(DEPARTURE_DATE, departureDate, problems);
+    LocalDate plannedReturn = TravelDates.date(PLANNED_RETURN_DATE, plannedReturnDate, problems);
     HttpStatus status = HttpStatus.BAD_REQUEST;
     Map<String, String> errors = new LinkedHashMap<>();
     if (problems.isEmpty()) {
@@ -296,8 +299,8 @@ public class CaseBoardController {
     }
     problems.forEach(problem -> errors.putIfAbsent(problem.field(), words.text(problem.code())));
     model.addAttribute("datesErrors", errors);
-    model.addAttribute("datesForm", Map.of("departureDate", Objects.toString(departureDate, ""),
-        "plannedReturnDate", Objects.toString(plannedReturnDate, "")));
+    model.addAttribute("datesForm", Map.of(DEPARTURE_DATE, Objects.toString(departureDate, ""),
+        PLANNED_RETURN_DATE, Objects.toString(plannedReturnDate, "")));
     return refused(summary, model, response, status, null);
   }
 
@@ -392,8 +395,8 @@ public class CaseBoardController {
   /** The client's contact as the running case holds it; empty when the case has just ended. */
   private Map<String, String> currentContact(CaseSummary summary) {
     Map<String, String> contact = new HashMap<>();
-    details.current(summary.processInstanceId(), ExitReentryPermitProcess.Variables.CLIENT_CONTACT)
-        .forEach((field, value) -> contact.put(field, value == null ? null : value.toString()));
+    CaseFacts facts = details.current(summary.processInstanceId(), CLIENT_CONTACT);
+    CLIENT_CONTACT.forEach(field -> facts.text(field).ifPresent(value -> contact.put(field, value)));
     return contact;
   }
 
@@ -425,8 +428,8 @@ public class CaseBoardController {
     model.addAttribute("payment", payment(summary));
     model.addAttribute("inmReceipt", recorded(summary, ExitReentryPermitProcess.Variables.INM_RECEIPT_REFERENCE));
     if (!model.containsAttribute("datesForm")) {
-      model.addAttribute("datesForm", Map.of("departureDate", Objects.toString(summary.departureDate(), ""),
-          "plannedReturnDate", Objects.toString(summary.plannedReturnDate(), "")));
+      model.addAttribute("datesForm", Map.of(DEPARTURE_DATE, Objects.toString(summary.departureDate(), ""),
+          PLANNED_RETURN_DATE, Objects.toString(summary.plannedReturnDate(), "")));
     }
     model.addAttribute("requestedByChoices", CaseCancellation.RequestedBy.values());
     model.addAttribute("audit", audit.of(summary.caseNumber()));

@@ -3,9 +3,9 @@ package mx.permiso.caseboard;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import mx.permiso.cases.CaseFacts;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -50,12 +50,12 @@ public class CaseDetails {
   }
 
   /** The running engagement's values under these names; empty once it has ended. */
-  public Map<String, Object> current(String processInstanceId, Collection<String> names) {
+  public CaseFacts current(String processInstanceId, Collection<String> names) {
     try {
-      return runtime.getVariables(processInstanceId, names);
+      return CaseFacts.of(runtime.getVariables(processInstanceId, names));
     } catch (NullValueException | NotFoundException e) {
       // Its last step (after a cancellation, say) ran in the background since the summary was read.
-      return new HashMap<>();
+      return CaseFacts.of(Map.of());
     }
   }
 }

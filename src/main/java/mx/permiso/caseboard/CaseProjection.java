@@ -5,13 +5,13 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.engine.InstanceChange;
@@ -94,7 +94,7 @@ public class CaseProjection implements InstanceChangeListener {
         changes.columns.put("client_search", CaseSummaries.searchable(value));
       }
     } else if (DATE_COLUMNS.containsKey(name)) {
-      changes.columns.put(DATE_COLUMNS.get(name), isoDate(value));
+      changes.columns.put(DATE_COLUMNS.get(name), isoDate(name, value));
     }
   }
 
@@ -246,14 +246,12 @@ public class CaseProjection implements InstanceChangeListener {
   }
 
   /** A date variable as the board keeps it; a value that is not an ISO date is left out, never an error. */
-  private static java.sql.Date isoDate(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
+  private static java.sql.Date isoDate(String name, String text) {
     try {
-      return java.sql.Date.valueOf(LocalDate.parse(text.strip()));
-    } catch (DateTimeParseException e) {
-      LOG.debug("Not an ISO date, left off the board: {}", text);
+      LocalDate date = CaseFacts.isoDate(name, text);
+      return date == null ? null : java.sql.Date.valueOf(date);
+    } catch (IllegalArgumentException e) {
+      LOG.debug("Left off the board: {}", e.getMessage());
       return null;
     }
   }

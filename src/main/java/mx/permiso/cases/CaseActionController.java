@@ -1,5 +1,8 @@
 package mx.permiso.cases;
 
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.DEPARTURE_DATE;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.PLANNED_RETURN_DATE;
+
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class CaseActionController {
 
   static final Set<String> CANCEL_FIELDS = Set.of("reason", "requestedBy");
-  static final Set<String> TRAVEL_FIELDS = Set.of("departureDate", "plannedReturnDate");
+  /** The travel dates' fields are named as the variables they change. */
+  static final Set<String> TRAVEL_FIELDS = Set.of(DEPARTURE_DATE, PLANNED_RETURN_DATE);
 
   private final CaseCancellation cancellation;
   private final TravelDates travelDates;
@@ -67,8 +71,8 @@ public class CaseActionController {
   public ResponseEntity<Map<String, Object>> changeTravelDates(@PathVariable String caseNumber,
       @RequestBody Map<String, Object> body, Principal staff, Locale locale) {
     List<ContactRules.Problem> problems = unknownFields(body, TRAVEL_FIELDS, locale);
-    LocalDate departure = date(body, "departureDate", problems, locale);
-    LocalDate plannedReturn = date(body, "plannedReturnDate", problems, locale);
+    LocalDate departure = date(body, DEPARTURE_DATE, problems, locale);
+    LocalDate plannedReturn = date(body, PLANNED_RETURN_DATE, problems, locale);
     if (!problems.isEmpty()) {
       return ResponseEntity.badRequest().body(Map.of("errors", problems));
     }
@@ -76,8 +80,8 @@ public class CaseActionController {
       TravelDates.Outcome outcome = travelDates.change(caseNumber, departure, plannedReturn, staff.getName());
       Map<String, Object> answer = new LinkedHashMap<>();
       answer.put("caseNumber", caseNumber);
-      answer.put("departureDate", outcome.departureDate().toString());
-      answer.put("plannedReturnDate", outcome.plannedReturnDate().toString());
+      answer.put(DEPARTURE_DATE, outcome.departureDate().toString());
+      answer.put(PLANNED_RETURN_DATE, outcome.plannedReturnDate().toString());
       answer.put("changed", outcome.changed());
       return ResponseEntity.ok(answer);
     } catch (TravelDates.InvalidDatesException e) {

@@ -24,8 +24,8 @@ public class CaseNotices {
   /** Sends the notice unless it is a reminder about a date that has already come. */
   public boolean send(String processInstanceId, String caseNumber, NoticeType type, Map<String, Object> facts) {
     LocalDate today = deadlines.today();
-    if (type.pointlessFrom() != null && facts.get(type.pointlessFrom()) instanceof String limit
-        && !today.isBefore(LocalDate.parse(limit))) {
+    if (type.pointlessFrom() != null
+        && CaseFacts.of(facts).date(type.pointlessFrom()).filter(limit -> !today.isBefore(limit)).isPresent()) {
       LOG.info("Skipped {} for case {}: {} has come", type, caseNumber, type.pointlessFrom());
       return false;
     }

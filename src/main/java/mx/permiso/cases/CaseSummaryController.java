@@ -1,5 +1,7 @@
 package mx.permiso.cases;
 
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 public class CaseSummaryController {
 
-  private static final List<String> SHOWN = List.of("clientName", "scenario", "language", "departureDate",
-      "plannedReturnDate", "latestRequestDate", "appointmentDate", "permitDate", "returnByDate", "reentryDate",
-      "permitReturnDueDate");
+  private static final List<String> SHOWN = List.of(CLIENT_NAME, SCENARIO, LANGUAGE, DEPARTURE_DATE,
+      PLANNED_RETURN_DATE, LATEST_REQUEST_DATE, APPOINTMENT_DATE, PERMIT_DATE, RETURN_BY_DATE, REENTRY_DATE,
+      PERMIT_RETURN_DUE_DATE);
 
   private final CaseRecords cases;
   private final CaseNotes notes;
@@ -30,9 +32,10 @@ public class CaseSummaryController {
     CaseRecords.CaseRecord record = cases.find(caseNumber, SHOWN)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseNumber));
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("caseNumber", caseNumber);
+    summary.put(CASE_NUMBER, caseNumber);
     summary.put("state", record.state());
     summary.put("openTasks", cases.openTaskNames(record.instanceId()));
+    // As stored: the answer's dates are the case's ISO dates.
     summary.putAll(record.variables());
     summary.put("notes", notes.of(caseNumber));
     return summary;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import mx.permiso.cases.ExitReentryPermitProcess.Variables;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +40,7 @@ public class ClientContactController {
     List<ContactRules.Problem> problems = new ArrayList<>();
     Map<String, String> values = new HashMap<>();
     body.forEach((field, value) -> {
-      if (!ExitReentryPermitProcess.Variables.CLIENT_CONTACT.contains(field)) {
+      if (!Variables.CLIENT_CONTACT.contains(field)) {
         problems.add(problem(field, "contact.error.field.unknown", locale));
       } else if (!(value instanceof String text)) {
         problems.add(problem(field, "intake.error.field.wrongType", locale));
@@ -50,8 +51,8 @@ public class ClientContactController {
     if (body.isEmpty()) {
       problems.add(problem("body", "contact.error.empty", locale));
     }
-    problems.addAll(rules.checkContact(values.get("clientName"), values.get("clientEmail"), values.get("phone"),
-        values.get("language"), locale));
+    problems.addAll(rules.checkContact(values.get(Variables.CLIENT_NAME), values.get(Variables.CLIENT_EMAIL),
+        values.get(Variables.PHONE), values.get(Variables.LANGUAGE), locale));
     if (!problems.isEmpty()) {
       return ResponseEntity.badRequest().body(Map.of("errors", problems));
     }

@@ -78,13 +78,13 @@ public class ClientContacts {
     String changeId = UUID.randomUUID().toString();
     Map<String, Object> facts = new HashMap<>(after);
     facts.put(CASE_NUMBER, caseNumber);
-    facts.put("contactChange", changeId);
+    facts.put(Notice.CONTACT_CHANGE, changeId);
     if (updates.containsKey(CLIENT_EMAIL)) {
       Map<String, Object> replaced = new HashMap<>(before);
       replaced.put(CASE_NUMBER, caseNumber);
-      replaced.put("contactChange", changeId);
+      replaced.put(Notice.CONTACT_CHANGE, changeId);
       notices.send(instance.getId(), caseNumber, NoticeType.CONTACT_REPLACED, replaced);
-      facts.put("previousClientEmail", before.get(CLIENT_EMAIL));
+      facts.put(Notice.PREVIOUS_CLIENT_EMAIL, before.get(CLIENT_EMAIL));
     }
     notices.send(instance.getId(), caseNumber, NoticeType.CONTACT_CHANGED, facts);
     return new Outcome(after, List.copyOf(updates.keySet()));

@@ -20,7 +20,7 @@ public class ComputePermitReturnDueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(PERMIT_RETURN_DUE_DATE,
-        deadlines.permitReturnDueDate(LocalDate.parse((String) execution.getVariable(REENTRY_DATE))).toString());
+    LocalDate reentry = CaseFacts.of(execution::getVariable, REENTRY_DATE).requiredDate(REENTRY_DATE);
+    execution.setVariable(PERMIT_RETURN_DUE_DATE, deadlines.permitReturnDueDate(reentry).toString());
   }
 }

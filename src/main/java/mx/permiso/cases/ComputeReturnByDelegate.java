@@ -20,9 +20,10 @@ public class ComputeReturnByDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate returnBy = deadlines.returnByDate(LocalDate.parse((String) execution.getVariable(PERMIT_DATE)));
+    CaseFacts facts = CaseFacts.of(execution::getVariable, PERMIT_DATE, PLANNED_RETURN_DATE);
+    LocalDate returnBy = deadlines.returnByDate(facts.requiredDate(PERMIT_DATE));
     execution.setVariable(RETURN_BY_DATE, returnBy.toString());
     execution.setVariable(RETURNS_AFTER_EXPIRY, deadlines.returnsAfterExpiry(
-        LocalDate.parse((String) execution.getVariable(PLANNED_RETURN_DATE)), returnBy));
+        facts.requiredDate(PLANNED_RETURN_DATE), returnBy));
   }
 }

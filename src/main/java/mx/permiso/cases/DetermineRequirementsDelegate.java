@@ -2,7 +2,6 @@ package mx.permiso.cases;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mx.permiso.deadlines.Deadlines;
@@ -34,7 +33,8 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String scenario = (String) execution.getVariable(SCENARIO);
+    CaseFacts facts = CaseFacts.of(execution::getVariable, SCENARIO, DEPARTURE_DATE, PLANNED_RETURN_DATE);
+    String scenario = facts.scenario().map(Scenario::name).orElse(null);
     String decisionId = decisionByProcessDefinition.computeIfAbsent(execution.getProcessDefinitionId(),
         processDefinitionId -> decisionDeployedWith(execution, processDefinitionId));
     PermitRequirements requirements = PermitRequirements.fromDecision(scenario,
@@ -42,7 +42,7 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
             .evaluateDecisionTableById(decisionId, Variables.putValue(SCENARIO, scenario))
             .getSingleResult());
     IntakePlan plan = IntakePlan.of(deadlines, fees, scenario, requirements,
-        LocalDate.parse((String) execution.getVariable(DEPARTURE_DATE)));
+        facts.requiredDate(DEPARTURE_DATE));
 
     execution.setVariable(REQUIRED_DOCUMENTS, requirements.documentsAsText());
     execution.setVariable(MISSING_DOCUMENTS, requirements.documentsAsText());
@@ -59,8 +59,7 @@ public class DetermineRequirementsDelegate implements JavaDelegate {
     execution.setVariable(INTAKE_DATE, plan.intakeDate().toString());
     execution.setVariable(LATEST_REQUEST_DATE, plan.latestRequestDate().toString());
     execution.setVariable(LEAD_TIME_MET, plan.leadTimeMet());
-    execution.setVariables(TripLength.variables(deadlines, execution.getVariable(DEPARTURE_DATE),
-        execution.getVariable(PLANNED_RETURN_DATE)));
+    execution.setVariables(TripLength.variables(deadlines, facts));
   }
 
   private static String decisionDeployedWith(DelegateExecution execution, String processDefinitionId) {

@@ -135,7 +135,10 @@ public final class ExitReentryPermitProcess {
     }
   }
 
-  /** Process variables; dates are ISO strings ({@code yyyy-MM-dd}). */
+  /**
+   * Process variables; dates are ISO strings ({@code yyyy-MM-dd}), documents comma-separated codes, as the
+   * model, the forms and running cases read them. Java reads them as types through {@link CaseFacts}.
+   */
   public static final class Variables {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CLIENT_NAME = "clientName";
@@ -147,6 +150,10 @@ public final class ExitReentryPermitProcess {
     public static final String NUMERO_PIEZA = "numeroPieza";
     public static final String INM_OFFICE = "inmOffice";
     public static final String EMERGENCY_REASON = "emergencyReason";
+    /** The client accepted the firm's terms when sending the intake (always true: the intake refuses otherwise). */
+    public static final String ACCEPTED_TERMS = "acceptedTerms";
+    /** The client accepted the privacy notice when sending the intake (always true, as {@link #ACCEPTED_TERMS}). */
+    public static final String ACCEPTED_PRIVACY = "acceptedPrivacy";
     public static final String DEPARTURE_DATE = "departureDate";
     public static final String PLANNED_RETURN_DATE = "plannedReturnDate";
     public static final String INTAKE_DATE = "intakeDate";

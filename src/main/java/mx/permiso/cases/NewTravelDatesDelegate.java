@@ -2,7 +2,9 @@ package mx.permiso.cases;
 
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
 
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +27,18 @@ public class NewTravelDatesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String oldDeparture = (String) execution.getVariable(DEPARTURE_DATE);
-    String oldReturn = (String) execution.getVariable(PLANNED_RETURN_DATE);
-    String departure = (String) execution.getVariable(NEW_DEPARTURE_DATE);
-    String plannedReturn = (String) execution.getVariable(NEW_PLANNED_RETURN_DATE);
-    execution.setVariable(DEPARTURE_DATE, departure);
-    execution.setVariable(PLANNED_RETURN_DATE, plannedReturn);
+    CaseFacts facts = CaseFacts.of(execution::getVariable, CASE_NUMBER, DEPARTURE_DATE, PLANNED_RETURN_DATE,
+        NEW_DEPARTURE_DATE, NEW_PLANNED_RETURN_DATE);
+    LocalDate oldDeparture = facts.requiredDate(DEPARTURE_DATE);
+    LocalDate oldReturn = facts.requiredDate(PLANNED_RETURN_DATE);
+    LocalDate departure = facts.requiredDate(NEW_DEPARTURE_DATE);
+    LocalDate plannedReturn = facts.requiredDate(NEW_PLANNED_RETURN_DATE);
+    // Stored as the model and the forms read them: ISO dates.
+    execution.setVariable(DEPARTURE_DATE, departure.toString());
+    execution.setVariable(PLANNED_RETURN_DATE, plannedReturn.toString());
     execution.removeVariable(DOCUMENTS_WAIT_UNTIL);
     execution.removeVariable(PAYMENT_WAIT_UNTIL);
-    audit.record((String) execution.getVariable(CASE_NUMBER), AuditLog.actorOf(execution.getProcessEngineServices()),
+    audit.record(facts.caseNumber(), AuditLog.actorOf(execution.getProcessEngineServices()),
         TravelDates.AUDIT_ACTION, DEPARTURE_DATE + ": " + oldDeparture + " -> " + departure + "; "
             + PLANNED_RETURN_DATE + ": " + oldReturn + " -> " + plannedReturn);
     reschedule.execute(execution);

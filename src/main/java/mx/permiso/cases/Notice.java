@@ -16,7 +16,19 @@ import java.util.Map;
  */
 public record Notice(String processInstanceId, String caseNumber, NoticeType type, LocalDate on, Map<String, Object> facts) {
 
+  /** A fact of the notice beyond the variables: which change of the travel dates it tells (one email each). */
+  public static final String TRAVEL_DATES_CHANGE = "travelDatesChange";
+  /** A fact of the notice beyond the variables: which change of the client's contact it tells (one email each). */
+  public static final String CONTACT_CHANGE = "contactChange";
+  /** A fact of the notice beyond the variables: the address staff replaced, when they changed the client's email. */
+  public static final String PREVIOUS_CLIENT_EMAIL = "previousClientEmail";
+
   public Notice {
     facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+  }
+
+  /** The facts read as Permiso's types. */
+  public CaseFacts caseFacts() {
+    return CaseFacts.of(facts);
   }
 }

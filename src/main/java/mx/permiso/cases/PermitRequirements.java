@@ -1,6 +1,8 @@
 package mx.permiso.cases;
 
-import java.util.Arrays;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.LEAD_TIME_DAYS;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.REQUIRED_DOCUMENTS;
+
 import java.util.List;
 import java.util.Map;
 
@@ -18,13 +20,13 @@ public record PermitRequirements(List<String> documents, int leadTimeDays) {
       throw new IllegalArgumentException("No permit requirements for scenario '" + scenario
           + "': the permit-requirements decision has no rule for it");
     }
-    List<String> documents = Arrays.stream(((String) result.get("requiredDocuments")).split(","))
-        .map(String::trim).filter(code -> !code.isEmpty()).toList();
-    return new PermitRequirements(documents,
-        ((Number) result.get("leadTimeDays")).intValue());
+    // The decision's outputs are named as the variables they become.
+    return new PermitRequirements(CaseFacts.documentCodes((String) result.get(REQUIRED_DOCUMENTS)),
+        ((Number) result.get(LEAD_TIME_DAYS)).intValue());
   }
 
+  /** The documents as the case stores them. */
   public String documentsAsText() {
-    return String.join(",", documents);
+    return CaseFacts.documentsText(documents);
   }
 }

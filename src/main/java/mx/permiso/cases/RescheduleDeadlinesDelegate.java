@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import mx.permiso.deadlines.CaseTimers;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.engine.ModelExpressions;
@@ -41,24 +42,25 @@ public class RescheduleDeadlinesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate departure = LocalDate.parse((String) execution.getVariable(DEPARTURE_DATE));
-    int leadTime = ((Number) execution.getVariable(LEAD_TIME_DAYS)).intValue();
+    CaseFacts current = CaseFacts.of(execution::getVariable, CASE_NUMBER, DEPARTURE_DATE, PLANNED_RETURN_DATE,
+        LEAD_TIME_DAYS, RETURN_BY_DATE);
+    LocalDate departure = current.requiredDate(DEPARTURE_DATE);
+    int leadTime = current.leadTimeDays().orElseThrow(() -> CaseFacts.noValue(LEAD_TIME_DAYS));
     execution.setVariable(LATEST_REQUEST_DATE, deadlines.latestRequestDate(departure, leadTime).toString());
     execution.setVariable(LEAD_TIME_MET, deadlines.leadTimeMet(departure, leadTime));
-    execution.setVariables(TripLength.variables(deadlines, execution.getVariable(DEPARTURE_DATE),
-        execution.getVariable(PLANNED_RETURN_DATE)));
+    execution.setVariables(TripLength.variables(deadlines, current));
     // The client hears of the new dates and the deadlines they bring once those are computed; one email per
     // change (this run of the step that took them: the event sub-process, or a task's decision), whoever changed them.
     Map<String, Object> facts = new HashMap<>(execution.getVariables());
-    facts.put("travelDatesChange", execution.getActivityInstanceId());
-    notices.send(execution.getProcessInstanceId(), (String) execution.getVariable(CASE_NUMBER),
-        NoticeType.TRAVEL_DATES_CHANGED, facts);
-    if (execution.getVariable(RETURN_BY_DATE) instanceof String returnBy) {
-      boolean late = deadlines.returnsAfterExpiry(
-          LocalDate.parse((String) execution.getVariable(PLANNED_RETURN_DATE)), LocalDate.parse(returnBy));
+    facts.put(Notice.TRAVEL_DATES_CHANGE, execution.getActivityInstanceId());
+    notices.send(execution.getProcessInstanceId(), current.caseNumber(), NoticeType.TRAVEL_DATES_CHANGED, facts);
+    Optional<LocalDate> returnBy = current.returnByDate();
+    if (returnBy.isPresent()) {
+      boolean late = deadlines.returnsAfterExpiry(current.requiredDate(PLANNED_RETURN_DATE), returnBy.get());
       execution.setVariable(RETURNS_AFTER_EXPIRY, late);
       if (late) {
-        notices.send(execution.getProcessInstanceId(), (String) execution.getVariable(CASE_NUMBER), NoticeType.RETURN_AFTER_EXPIRY, execution.getVariables());
+        notices.send(execution.getProcessInstanceId(), current.caseNumber(), NoticeType.RETURN_AFTER_EXPIRY,
+            execution.getVariables());
       }
     }
     moveTimers(execution);

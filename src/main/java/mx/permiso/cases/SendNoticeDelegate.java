@@ -30,8 +30,8 @@ public class SendNoticeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     NoticeType type = noticeOfStep.computeIfAbsent(execution.getProcessDefinitionId() + "/"
         + execution.getCurrentActivityId(), step -> noticeOf(execution.getBpmnModelElementInstance()));
-    notices.send(execution.getProcessInstanceId(), (String) execution.getVariable(ExitReentryPermitProcess.Variables.CASE_NUMBER), type,
-        execution.getVariables());
+    Map<String, Object> variables = execution.getVariables();
+    notices.send(execution.getProcessInstanceId(), CaseFacts.of(variables).caseNumber(), type, variables);
   }
 
   static NoticeType noticeOf(FlowElement step) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import mx.permiso.deadlines.Deadlines;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -121,27 +120,28 @@ public class TravelDates {
   @Transactional
   public Outcome change(String caseNumber, LocalDate departureDate, LocalDate plannedReturnDate, String actor) {
     ProcessInstance instance = running.require(caseNumber);
-    Map<String, Object> before;
+    CaseFacts before;
     try {
-      before = runtime.getVariables(instance.getId(), List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE, RETURN_BY_DATE));
+      before = CaseFacts.of(runtime.getVariables(instance.getId(),
+          List.of(DEPARTURE_DATE, PLANNED_RETURN_DATE, RETURN_BY_DATE)));
     } catch (NullValueException | NotFoundException e) {
       // It ended a moment ago (its last step ran in the background).
       throw StaffActionRefused.ended(caseNumber);
     }
-    LocalDate oldDeparture = LocalDate.parse((String) before.get(DEPARTURE_DATE));
-    LocalDate oldReturn = LocalDate.parse((String) before.get(PLANNED_RETURN_DATE));
+    LocalDate oldDeparture = before.requiredDate(DEPARTURE_DATE);
+    LocalDate oldReturn = before.requiredDate(PLANNED_RETURN_DATE);
     boolean departureChanged = !departureDate.equals(oldDeparture);
     boolean returnChanged = !plannedReturnDate.equals(oldReturn);
 
     if (reached(instance, ExitReentryPermitProcess.Elements.SERVICE_TASK_COMPUTE_PERMIT_RETURN_DUE)
         && (departureChanged || returnChanged)) {
-      throw new StaffActionRefused(HttpStatus.CONFLICT, returnChanged ? "plannedReturnDate" : "departureDate",
+      throw new StaffActionRefused(HttpStatus.CONFLICT, returnChanged ? PLANNED_RETURN_DATE : DEPARTURE_DATE,
           "travel.error.back", caseNumber);
     }
     if (departureChanged && reached(instance, ExitReentryPermitProcess.Elements.USER_TASK_CONFIRM_REENTRY)) {
-      throw new StaffActionRefused(HttpStatus.CONFLICT, "departureDate", "travel.error.departed", caseNumber, oldDeparture);
+      throw new StaffActionRefused(HttpStatus.CONFLICT, DEPARTURE_DATE, "travel.error.departed", caseNumber, oldDeparture);
     }
-    LocalDate returnBy = before.get(RETURN_BY_DATE) instanceof String issued ? LocalDate.parse(issued) : null;
+    LocalDate returnBy = before.returnByDate().orElse(null);
     List<Problem> problems = problems(departureDate, plannedReturnDate, departureChanged, returnBy, deadlines.today(),
         DEPARTURE_DATE, PLANNED_RETURN_DATE);
     if (!problems.isEmpty()) {

@@ -18,12 +18,12 @@ final class TripLength {
   private TripLength() {
   }
 
-  /** The variables that say it, from the travel dates as the case holds them (ISO dates). */
-  static Map<String, Object> variables(Deadlines deadlines, Object departureDate, Object plannedReturnDate) {
-    LocalDate returnByAtLatest = deadlines.returnByDate(LocalDate.parse((String) departureDate));
+  /** The variables that say it, from the case's travel dates. */
+  static Map<String, Object> variables(Deadlines deadlines, CaseFacts travel) {
+    LocalDate returnByAtLatest = deadlines.returnByDate(travel.requiredDate(DEPARTURE_DATE));
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(RETURN_BY_AT_LATEST, returnByAtLatest.toString());
-    variables.put(TRIP_TOO_LONG, deadlines.returnsAfterExpiry(LocalDate.parse((String) plannedReturnDate),
+    variables.put(TRIP_TOO_LONG, deadlines.returnsAfterExpiry(travel.requiredDate(PLANNED_RETURN_DATE),
         returnByAtLatest));
     return variables;
   }

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.permiso.cases.AuditLog;
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.cases.CasePhase;
 import mx.permiso.cases.ExitReentryPermitProcess;
-import mx.permiso.cases.FeeWording;
 import mx.permiso.deadlines.Deadlines;
 import mx.permiso.deadlines.PeopleDates;
 import mx.permiso.documents.DocumentNames;
@@ -80,7 +80,8 @@ public class ClientCases {
     return links.caseFor(token).flatMap(caseNumber -> runtime.createProcessInstanceQuery()
         .processDefinitionKey(ExitReentryPermitProcess.KEY).processInstanceBusinessKey(caseNumber).list().stream()
         .findFirst()
-        .map(instance -> new OpenCase(caseNumber, instance.getId(), runtime.getVariables(instance.getId(), SHOWN))));
+        .map(instance -> new OpenCase(caseNumber, instance.getId(),
+            CaseFacts.of(runtime.getVariables(instance.getId(), SHOWN)))));
   }
 
   /** What the process waits to hear from the client now. */
@@ -113,7 +114,7 @@ public class ClientCases {
             uploaded.getOrDefault(kind, List.of())))
         .toList();
 
-    return new ClientCaseView(open.caseNumber(), (String) open.variables().get(CLIENT_NAME), timeline,
+    return new ClientCaseView(open.caseNumber(), open.facts().clientName(), timeline,
         dateLines(open, dates, locale, current), !ending && uploadsOpen(current, actions), documents.maxSize(),
         checklist, checklist.stream().filter(item -> item.files().isEmpty()).map(ClientCaseView.ChecklistItem::name).toList(),
         actions.stream().map(ClientAction::message).collect(Collectors.toSet()), deadlines.today().toString(),
@@ -135,9 +136,7 @@ public class ClientCases {
   }
 
   private ClientCaseView.Payment payment(OpenCase open, String language) {
-    Map<String, Object> v = open.variables();
-    return new ClientCaseView.Payment(FeeWording.sentence(FeeWording.whole(v.get(FIRM_FEE_MXN)),
-        FeeWording.whole(v.get(INM_FEE_MXN)), FeeWording.whole(v.get(INM_FEE_YEAR)), deadlines.today().getYear(), language),
+    return new ClientCaseView.Payment(open.facts().fees().sentence(deadlines.today().getYear(), language),
         firm.paymentInstructions(language) == null ? List.of()
             : firm.paymentInstructions(language).lines().map(String::strip).toList());
   }
@@ -229,8 +228,8 @@ public class ClientCases {
       throw new ClientRequestException("date", "case.error.date.future", HttpStatus.BAD_REQUEST);
     }
     boolean reentry = action == ClientAction.REENTRY_CONFIRMED;
-    Object earliest = open.variables().get(reentry ? DEPARTURE_DATE : REENTRY_DATE);
-    if (earliest instanceof String iso && date.isBefore(LocalDate.parse(iso))) {
+    Optional<LocalDate> earliest = reentry ? open.facts().departureDate() : open.facts().reentryDate();
+    if (earliest.isPresent() && date.isBefore(earliest.get())) {
       throw new ClientRequestException("date", reentry ? "case.error.date.beforeDeparture"
           : "case.error.date.beforeReentry", HttpStatus.BAD_REQUEST);
     }
@@ -238,23 +237,24 @@ public class ClientCases {
   }
 
   private List<ClientCaseView.DateLine> dateLines(OpenCase open, PeopleDates dates, Locale locale, CasePhase current) {
-    Map<String, Object> v = open.variables();
+    CaseFacts facts = open.facts();
     List<ClientCaseView.DateLine> lines = new ArrayList<>();
     if (current.compareTo(CasePhase.APPOINTMENT) < 0) {
-      add(lines, "case.date.latestRequest", dates.of(v.get(LATEST_REQUEST_DATE)));
+      add(lines, "case.date.latestRequest", dates.day(facts.latestRequestDate()));
     }
-    if (v.get(APPOINTMENT_DATE) instanceof String appointment) {
+    if (facts.appointmentDate().isPresent()) {
+      // The time as staff wrote it on the booking form.
       add(lines, "case.date.appointment", messages.getMessage("case.date.appointmentAt",
-          new Object[] {dates.of(appointment), v.getOrDefault(APPOINTMENT_TIME, ""), v.getOrDefault(INM_OFFICE, "")},
-          locale));
+          new Object[] {dates.day(facts.appointmentDate()), facts.text(APPOINTMENT_TIME).orElse(""),
+              facts.inmOffice().orElse("")}, locale));
     }
-    add(lines, "case.date.departure", dates.of(v.get(DEPARTURE_DATE)));
-    if (v.get(REENTRY_DATE) == null) {
-      add(lines, "case.date.plannedReturn", dates.of(v.get(PLANNED_RETURN_DATE)));
-      add(lines, "case.date.returnBy", dates.of(v.get(RETURN_BY_DATE)));
+    add(lines, "case.date.departure", dates.day(facts.departureDate()));
+    if (facts.reentryDate().isEmpty()) {
+      add(lines, "case.date.plannedReturn", dates.day(facts.plannedReturnDate()));
+      add(lines, "case.date.returnBy", dates.day(facts.returnByDate()));
     } else {
-      add(lines, "case.date.reentry", dates.of(v.get(REENTRY_DATE)));
-      add(lines, "case.date.handBack", dates.of(v.get(PERMIT_RETURN_DUE_DATE)));
+      add(lines, "case.date.reentry", dates.day(facts.reentryDate()));
+      add(lines, "case.date.handBack", dates.day(facts.permitReturnDueDate()));
     }
     return lines;
   }
@@ -266,14 +266,15 @@ public class ClientCases {
   }
 
   private static List<String> requiredDocuments(OpenCase open) {
-    return DocumentNames.codes((String) open.variables().get(REQUIRED_DOCUMENTS));
+    return open.facts().requiredDocuments();
   }
 
   /** A running case as its link opens it: number, process instance and the variables the page uses. */
-  public record OpenCase(String caseNumber, String instanceId, Map<String, Object> variables) {
+  public record OpenCase(String caseNumber, String instanceId, CaseFacts facts) {
 
+    /** The client's language ({@code en} or {@code es}); {@code en} when the case has none. */
     public String language() {
-      return variables.get(LANGUAGE) instanceof String language ? language : "en";
+      return facts.language();
     }
   }
 }

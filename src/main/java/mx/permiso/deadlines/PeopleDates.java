@@ -3,6 +3,7 @@ package mx.permiso.deadlines;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Dates written the way people read them, in the client's language: "Tuesday 12 May 2026",
@@ -26,5 +27,10 @@ public final class PeopleDates {
       return "";
     }
     return LocalDate.parse(text).format(format);
+  }
+
+  /** The date in words; empty when there is none. */
+  public String day(Optional<LocalDate> date) {
+    return date.map(format::format).orElse("");
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import mx.permiso.cases.CaseFacts;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -73,7 +74,7 @@ public class DocumentChecklistListener implements TaskListener {
   }
 
   private static List<String> required(DelegateTask task) {
-    return DocumentNames.codes((String) task.getVariable(REQUIRED_DOCUMENTS));
+    return CaseFacts.of(task::getVariable, REQUIRED_DOCUMENTS).requiredDocuments();
   }
 
   /**
@@ -93,7 +94,7 @@ public class DocumentChecklistListener implements TaskListener {
       return ticked.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
     if (value instanceof String commaSeparated) {
-      return DocumentNames.codes(commaSeparated);
+      return CaseFacts.documentCodes(commaSeparated);
     }
     return List.of();
   }

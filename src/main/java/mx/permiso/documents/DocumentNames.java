@@ -1,6 +1,5 @@
 package mx.permiso.documents;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -16,17 +15,9 @@ public final class DocumentNames {
   private DocumentNames() {
   }
 
-  /** The codes of a comma-separated list, in order. */
-  public static List<String> codes(String commaSeparated) {
-    if (commaSeparated == null || commaSeparated.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
-  }
-
-  /** Each code of the list in words. */
-  public static List<String> describe(String commaSeparated, Locale locale) {
-    return codes(commaSeparated).stream().map(code -> name(code, locale)).toList();
+  /** Each code in words, in order. */
+  public static List<String> describe(List<String> codes, Locale locale) {
+    return codes.stream().map(code -> name(code, locale)).toList();
   }
 
   /** One code in words; what is not a known code is returned unchanged. */

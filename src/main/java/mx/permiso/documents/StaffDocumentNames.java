@@ -3,6 +3,7 @@ package mx.permiso.documents;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.cases.DocumentKindNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class StaffDocumentNames implements DocumentKindNames {
 
   /** Each item of a comma-separated list by its staff name, in order. */
   public List<String> names(String commaSeparated) {
-    return DocumentNames.codes(commaSeparated).stream().map(this::name).toList();
+    return CaseFacts.documentCodes(commaSeparated).stream().map(this::name).toList();
   }
 
   /** The list as Markdown bullets for a Tasklist form; {@code none} when it is empty. */

@@ -6,6 +6,7 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.UPLOADED_DOCUM
 import java.util.ArrayList;
 import java.util.List;
 import mx.permiso.cases.AuditLog;
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.cases.RunningCases;
 import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.cases.StaffActionRefused;
@@ -87,8 +88,8 @@ public class StaffDocuments {
   }
 
   private List<String> kinds(String instanceId) {
-    List<String> kinds = new ArrayList<>(DocumentNames.codes((String) runtime.getVariable(instanceId,
-        REQUIRED_DOCUMENTS)));
+    List<String> kinds = new ArrayList<>(CaseFacts.of(runtime.getVariables(instanceId,
+        List.of(REQUIRED_DOCUMENTS))).requiredDocuments());
     kinds.add(INM_PAPERWORK);
     kinds.add(INM_RECEIPT);
     return kinds;

@@ -1,5 +1,7 @@
 package mx.permiso.intake;
 
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -80,20 +82,21 @@ public class IntakeService {
 
   private static Map<String, Object> variables(String caseNumber, IntakeRequest request) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("caseNumber", caseNumber);
-    variables.put("clientName", request.clientName().strip());
-    variables.put("clientEmail", request.clientEmail().strip());
-    variables.put("phone", request.phone().strip());
-    variables.put("language", request.language());
-    variables.put("scenario", request.scenario());
-    variables.put("nut", stripped(request.nut()));
-    variables.put("numeroPieza", stripped(request.numeroPieza()));
-    variables.put("inmOffice", request.inmOffice().strip());
-    variables.put("departureDate", request.departureDate().strip());
-    variables.put("plannedReturnDate", request.plannedReturnDate().strip());
-    variables.put("emergencyReason", stripped(request.emergencyReason()));
-    variables.put("acceptedTerms", true);
-    variables.put("acceptedPrivacy", true);
+    variables.put(CASE_NUMBER, caseNumber);
+    variables.put(CLIENT_NAME, request.clientName().strip());
+    variables.put(CLIENT_EMAIL, request.clientEmail().strip());
+    variables.put(PHONE, request.phone().strip());
+    variables.put(LANGUAGE, request.language());
+    variables.put(SCENARIO, request.scenario());
+    variables.put(NUT, stripped(request.nut()));
+    variables.put(NUMERO_PIEZA, stripped(request.numeroPieza()));
+    variables.put(INM_OFFICE, request.inmOffice().strip());
+    // Stored as the model, the forms and running cases read dates: ISO text; the validator has checked them.
+    variables.put(DEPARTURE_DATE, request.departureDate().strip());
+    variables.put(PLANNED_RETURN_DATE, request.plannedReturnDate().strip());
+    variables.put(EMERGENCY_REASON, stripped(request.emergencyReason()));
+    variables.put(ACCEPTED_TERMS, true);
+    variables.put(ACCEPTED_PRIVACY, true);
     return variables;
   }
 

@@ -1,6 +1,7 @@
 package mx.permiso.mail;
 
-import java.util.Objects;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.*;
+
 import mx.permiso.cases.Notice;
 
 /**
@@ -24,25 +25,26 @@ final class DedupeKeys {
            HAND_BACK_REMINDER -> notice.on().toString();
       // One per booked appointment.
       case APPOINTMENT_INSTRUCTIONS, APPOINTMENT_REMINDER ->
-          fact(notice, "appointmentDate") + "T" + fact(notice, "appointmentTime");
+          fact(notice, APPOINTMENT_DATE) + "T" + fact(notice, APPOINTMENT_TIME);
       // One per combination of planned return and return-by date.
-      case RETURN_AFTER_EXPIRY -> fact(notice, "plannedReturnDate") + "/" + fact(notice, "returnByDate");
+      case RETURN_AFTER_EXPIRY -> fact(notice, PLANNED_RETURN_DATE) + "/" + fact(notice, RETURN_BY_DATE);
       // One per change of the client's contact.
-      case CONTACT_CHANGED, CONTACT_REPLACED -> fact(notice, "contactChange");
+      case CONTACT_CHANGED, CONTACT_REPLACED -> fact(notice, Notice.CONTACT_CHANGE);
       // One per date INM gave for issuing the permit.
-      case PERMIT_DELAYED -> fact(notice, "permitIssueDate");
+      case PERMIT_DELAYED -> fact(notice, PERMIT_ISSUE_DATE);
       // One per round of paperwork: the first, then one per request of corrections by INM.
-      case PAPERWORK_READY, PAPERWORK_CORRECTIONS -> notice.facts().get("paperworkCorrectionsAskedAt") instanceof String asked
-          ? asked : "once";
+      case PAPERWORK_READY, PAPERWORK_CORRECTIONS -> notice.caseFacts().text(PAPERWORK_CORRECTIONS_ASKED_AT)
+          .orElse("once");
       // One per day staff find the permit the client said they handed back (on that date) not handed back.
-      case HAND_BACK_NOT_CONFIRMED -> fact(notice, "permitReturnedDate") + "/" + notice.on();
+      case HAND_BACK_NOT_CONFIRMED -> fact(notice, PERMIT_RETURNED_DATE) + "/" + notice.on();
       // One per change of the travel dates (a change back to earlier dates is told again).
-      case TRAVEL_DATES_CHANGED -> fact(notice, "travelDatesChange");
+      case TRAVEL_DATES_CHANGED -> fact(notice, Notice.TRAVEL_DATES_CHANGE);
       default -> "once";
     };
   }
 
+  /** The fact as stored (an ISO date as its text), so a key stays the same for the same occurrence. */
   private static String fact(Notice notice, String name) {
-    return Objects.toString(notice.facts().get(name), "");
+    return notice.caseFacts().text(name).orElse("");
   }
 }

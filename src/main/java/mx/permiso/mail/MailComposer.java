@@ -1,17 +1,22 @@
 package mx.permiso.mail;
 
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.APPOINTMENT_DATE;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.APPOINTMENT_TIME;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.PERMIT_RETURN_DUE_DATE;
+import static mx.permiso.cases.ExitReentryPermitProcess.Variables.RETURN_BY_DATE;
+
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
-import mx.permiso.cases.FeeWording;
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
 import mx.permiso.deadlines.Deadlines;
@@ -40,6 +45,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class MailComposer {
 
   static final List<String> LANGUAGES = List.of("en", "es");
+  /** A fact the outbox adds to a notice for the client: the link to their case page. */
+  static final String CASE_LINK = "caseLink";
 
   private final TemplateEngine text = textEngine();
   private final FirmSettings firm;
@@ -63,14 +70,13 @@ public class MailComposer {
     variables.put("firmPhone", firm.phone());
     variables.put("firmEmail", firm.email());
     variables.put("paymentInstructions", firm.paymentInstructions(lang));
-    variables.put("fees", FeeWording.sentence(FeeWording.whole(notice.facts().get("firmFeeMxn")),
-        FeeWording.whole(notice.facts().get("inmFeeMxn")), FeeWording.whole(notice.facts().get("inmFeeYear")),
-        notice.on().getYear(), lang));
-    variables.put("documents", bullets(DocumentNames.describe((String) notice.facts().get("requiredDocuments"), locale)));
-    variables.put("missingList", bullets(DocumentNames.describe((String) notice.facts().get("missingDocuments"), locale)));
-    variables.put("daysLeft", daysLeft(notice));
-    variables.put("requestDeadlineAhead", stillAhead(notice, "latestRequestDate"));
-    variables.put("handBackDayAhead", stillAhead(notice, "permitReturnDueDate"));
+    CaseFacts facts = notice.caseFacts();
+    variables.put("fees", facts.fees().sentence(notice.on().getYear(), lang));
+    variables.put("documents", bullets(DocumentNames.describe(facts.requiredDocuments(), locale)));
+    variables.put("missingList", bullets(DocumentNames.describe(facts.missingDocuments(), locale)));
+    variables.put("daysLeft", daysLeft(notice.on(), facts));
+    variables.put("requestDeadlineAhead", stillAhead(notice.on(), facts.latestRequestDate()));
+    variables.put("handBackDayAhead", stillAhead(notice.on(), facts.permitReturnDueDate()));
     variables.put("permitReturnDays", deadlines.permitReturnDays());
 
     String rendered = text.process(lang + "/" + notice.type().name(), new Context(locale, variables)).strip();
@@ -83,8 +89,9 @@ public class MailComposer {
     String footer = notice.type().staffOnly()
         ? MessageFormat.format(footers.getString("staff"), notice.caseNumber())
         : clientFooter(footers, notice.caseNumber(), officeHours);
-    if (notice.facts().get("caseLink") instanceof String link) {
-      footer = MessageFormat.format(footers.getString("link"), link) + "\n" + footer;
+    Optional<String> link = facts.text(CASE_LINK);
+    if (link.isPresent()) {
+      footer = MessageFormat.format(footers.getString("link"), link.get()) + "\n" + footer;
     }
     return new ComposedMail(subject, body + "\n\n-- \n" + footer, HtmlLayout.render(lang, subject, blocks(body), footer),
         attachments(notice, locale));
@@ -106,31 +113,29 @@ public class MailComposer {
     return String.join("\n", lines);
   }
 
-  private int daysLeft(Notice notice) {
-    return notice.facts().get("latestRequestDate") instanceof String last
-        ? deadlines.businessDays().between(notice.on(), LocalDate.parse(last))
-        : 0;
+  private int daysLeft(LocalDate on, CaseFacts facts) {
+    return facts.latestRequestDate().map(last -> deadlines.businessDays().between(on, last)).orElse(0);
   }
 
-  /** Whether the case's date {@code name} is the day the notice is sent or later; false when the case has none. */
-  private static boolean stillAhead(Notice notice, String name) {
-    return notice.facts().get(name) instanceof String day && !LocalDate.parse(day).isBefore(notice.on());
+  /** Whether the case's date is the day the notice is sent or later; false when the case has none. */
+  private static boolean stillAhead(LocalDate on, Optional<LocalDate> day) {
+    return day.filter(date -> !date.isBefore(on)).isPresent();
   }
 
   private List<ComposedMail.Attachment> attachments(Notice notice, Locale locale) {
     ResourceBundle calendar = bundle("calendar", locale);
-    Map<String, Object> facts = notice.facts();
+    CaseFacts facts = notice.caseFacts();
     String uid = notice.caseNumber() + "-" + notice.type().name().toLowerCase(Locale.ROOT) + "@permiso";
     byte[] ics = switch (notice.type()) {
       case APPOINTMENT_INSTRUCTIONS -> CalendarFiles.timedEvent(uid, deadlines.now(),
-          LocalDate.parse((String) facts.get("appointmentDate")), LocalTime.parse((String) facts.get("appointmentTime")),
-          zone, 60, calendar.getString("appointment.summary"), (String) facts.get("inmOffice"),
+          facts.requiredDate(APPOINTMENT_DATE), facts.appointmentTime().orElseThrow(() -> CaseFacts.noValue(
+              APPOINTMENT_TIME)), zone, 60, calendar.getString("appointment.summary"), facts.inmOffice().orElse(null),
           MessageFormat.format(calendar.getString("appointment.description"), notice.caseNumber()));
-      case PERMIT_ISSUED -> CalendarFiles.allDayEvent(uid, deadlines.now(), LocalDate.parse((String) facts.get("returnByDate")),
+      case PERMIT_ISSUED -> CalendarFiles.allDayEvent(uid, deadlines.now(), facts.requiredDate(RETURN_BY_DATE),
           MessageFormat.format(calendar.getString("returnBy.summary"), notice.caseNumber()),
           calendar.getString("returnBy.description"));
       case WELCOME_BACK -> CalendarFiles.allDayEvent(uid, deadlines.now(),
-          LocalDate.parse((String) facts.get("permitReturnDueDate")),
+          facts.requiredDate(PERMIT_RETURN_DUE_DATE),
           MessageFormat.format(calendar.getString("handBack.summary"), notice.caseNumber()),
           calendar.getString("handBack.description"));
       default -> null;

@@ -1,5 +1,6 @@
 package mx.permiso.mail;
 
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.cases.ClientNotifier;
 import mx.permiso.cases.Notice;
 import mx.permiso.cases.NoticeType;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import mx.permiso.clientportal.ClientLinks;
 import mx.permiso.deadlines.Deadlines;
-import mx.permiso.cases.ExitReentryPermitProcess;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.documents.PaperworkBeforeSending;
 import org.springframework.stereotype.Component;
@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class OutboxNotifier implements ClientNotifier {
 
   static final String INM_PAPERWORK = "INM_PAPERWORK";
+  /** A fact the client's copy of {@code RETURN_AFTER_EXPIRY} gets: whether the firm's staff got a copy too. */
+  static final String STAFF_TOLD = "staffTold";
   private static final Set<NoticeType> ENDINGS = EnumSet.of(NoticeType.INTAKE_DECLINED, NoticeType.PERMIT_NOT_ISSUED,
       NoticeType.CASE_CLOSED, NoticeType.CASE_CANCELLED, NoticeType.DID_NOT_TRAVEL);
 
@@ -46,7 +48,8 @@ public class OutboxNotifier implements ClientNotifier {
 
   @Override
   public void send(Notice notice) {
-    String language = notice.facts().get("language") instanceof String chosen ? chosen : "en";
+    CaseFacts facts = notice.caseFacts();
+    String language = facts.language();
     if (notice.type().staffOnly()) {
       // Without a staff address there is nobody to tell; the case goes on. No case link: it is the client's.
       if (hasStaffAddress()) {
@@ -57,14 +60,14 @@ public class OutboxNotifier implements ClientNotifier {
     Notice withLink = withCaseLink(notice);
     if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY) {
       // The client reads that our staff were told only when the staff copy below is really written.
-      withLink = withFact(withLink, "staffTold", hasStaffAddress());
+      withLink = withFact(withLink, STAFF_TOLD, hasStaffAddress());
     }
     ComposedMail mail = composer.compose(withLink, language);
     if (notice.type() == NoticeType.PAPERWORK_READY) {
-      mail = mail.withAttachments(paperwork(notice.caseNumber(), PaperworkBeforeSending.correctionsAsked(
-          notice.facts().get(ExitReentryPermitProcess.Variables.PAPERWORK_CORRECTIONS_ASKED_AT))));
+      mail = mail.withAttachments(paperwork(notice.caseNumber(),
+          facts.paperworkCorrectionsAskedAt().orElse(null)));
     }
-    enqueue(notice, language, "client", (String) notice.facts().get("clientEmail"), mail);
+    enqueue(notice, language, "client", facts.clientEmail(), mail);
     if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY && hasStaffAddress()) {
       enqueue(notice, language, "staff", settings.staffAddress(), mail);
     }
@@ -87,11 +90,11 @@ public class OutboxNotifier implements ClientNotifier {
     if (notice.type() == NoticeType.CONTACT_REPLACED) {
       return notice;
     }
-    if (notice.type() == NoticeType.CONTACT_CHANGED && notice.facts().get("previousClientEmail") != null) {
+    if (notice.type() == NoticeType.CONTACT_CHANGED && notice.caseFacts().text(Notice.PREVIOUS_CLIENT_EMAIL).isPresent()) {
       links.renew(notice.caseNumber());
     }
     Map<String, Object> facts = new HashMap<>(notice.facts());
-    links.linkFor(notice.caseNumber()).ifPresent(link -> facts.put("caseLink", link));
+    links.linkFor(notice.caseNumber()).ifPresent(link -> facts.put(MailComposer.CASE_LINK, link));
     return new Notice(notice.processInstanceId(), notice.caseNumber(), notice.type(), notice.on(), facts);
   }
 

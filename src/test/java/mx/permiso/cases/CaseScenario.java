@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import mx.permiso.documents.DocumentNames;
 import mx.permiso.support.ProcessHarness;
 import mx.permiso.support.SampleCase;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -80,7 +79,7 @@ final class CaseScenario {
 
   /** Every required document ticked as received, or all but the photo. */
   CaseScenario verifyDocuments(boolean complete) {
-    List<String> required = DocumentNames.codes((String) variable(REQUIRED_DOCUMENTS));
+    List<String> required = CaseFacts.documentCodes((String) variable(REQUIRED_DOCUMENTS));
     return verifyDocuments(complete ? required
         : required.stream().filter(code -> !code.equals("PHOTO_CHILD_SIZE")).toList(), "");
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import mx.permiso.cases.CaseFacts;
 import mx.permiso.support.AppMessages;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -27,7 +28,7 @@ class DocumentNamesTest {
       int column = table.getOutputs().stream().map(Output::getName).toList().indexOf("requiredDocuments");
       for (Rule rule : table.getRules()) {
         String text = rule.getOutputEntries().stream().toList().get(column).getText().getTextContent();
-        codes.addAll(DocumentNames.codes(text.strip().replace("\"", "")));
+        codes.addAll(CaseFacts.documentCodes(text.strip().replace("\"", "")));
       }
     }
     return codes;
