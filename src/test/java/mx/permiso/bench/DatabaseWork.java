@@ -22,13 +22,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine's, the reminder step's (its outbox row and the case board, in the engine's transaction)
  * and the email dispatcher's.
  */
-record DatabaseWork(long commits, long walFlushes, long walRecords, Map<String, Long> rowsWritten,
-                    Map<String, Long> statements, boolean statementsKnown) {
+record DatabaseWork(long commits, long walFlushes, double walFlushMillis, long walRecords,
+                    Map<String, Long> rowsWritten, Map<String, Long> statements, boolean statementsKnown) {
 
   /** Who causes a statement. */
   enum Owner {
     ENGINE("the engine's (job acquisition, the timer's job, history)"),
-    STEP("the reminder step's, in the job's transaction (outbox row, case board)"),
+    STEP("the reminder step's, in the job's transaction (outbox row, case board, client link)"),
     DISPATCHER("the email dispatcher's (claim, attachments, marking sent)"),
     TRANSACTION("transaction control (`BEGIN`, `COMMIT`)"),
     BENCHMARK("the benchmark's own polling");
@@ -41,14 +41,14 @@ record DatabaseWork(long commits, long walFlushes, long walRecords, Map<String, 
   }
 
   /** The cumulative counters at one moment. */
-  record Counters(long commits, long walFlushes, long walRecords, Map<String, Long> rowsWritten,
+  record Counters(long commits, long walFlushes, double walFlushMillis, long walRecords, Map<String, Long> rowsWritten,
                   Map<String, Long> statements, boolean statementsKnown) {
 
     static Counters read(JdbcTemplate jdbc) {
       long commits = jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
           Long.class);
-      long[] wal = jdbc.query("select wal_sync, wal_records from pg_stat_wal",
-          rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {-1, -1});
+      double[] wal = jdbc.query("select wal_sync, wal_records, wal_sync_time from pg_stat_wal",
+          rs -> rs.next() ? new double[] {rs.getLong(1), rs.getLong(2), rs.getDouble(3)} : new double[] {-1, -1, 0});
       Map<String, Long> rows = new HashMap<>();
       jdbc.query("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables", row -> {
         rows.put(row.getString(1).toLowerCase(Locale.ROOT), row.getLong(2));
@@ -64,7 +64,7 @@ record DatabaseWork(long commits, long walFlushes, long walRecords, Map<String, 
       } catch (RuntimeException notLoaded) {
         known = false;
       }
-      return new Counters(commits, wal[0], wal[1], rows, statements, known);
+      return new Counters(commits, (long) wal[0], wal[2], (long) wal[1], rows, statements, known);
     }
   }
 
@@ -93,7 +93,7 @@ record DatabaseWork(long commits, long walFlushes, long walRecords, Map<String, 
       }
     });
     return new DatabaseWork(after.commits() - before.commits(), after.walFlushes() - before.walFlushes(),
-        after.walRecords() - before.walRecords(), rows, statements, before.statementsKnown() && after.statementsKnown());
+        after.walFlushMillis() - before.walFlushMillis(), after.walRecords() - before.walRecords(), rows, statements, before.statementsKnown() && after.statementsKnown());
   }
 
   static Owner owner(String query) {
@@ -106,14 +106,12 @@ record DatabaseWork(long commits, long walFlushes, long walRecords, Map<String, 
         || text.contains("show ") || text.contains("act_hi_job_log") && text.contains("group by hostname_")) {
       return Owner.BENCHMARK;
     }
-    if (text.contains("insert into outbox_") || text.contains("from outbox_message where dedupe_key")
-        || text.contains("case_summary") || text.contains("case_task") || text.contains("audit_event")) {
-      return Owner.STEP;
-    }
-    if (text.contains("outbox_")) {
+    boolean stepsOutboxRow = text.contains("insert into outbox_") || text.contains("from outbox_message where dedupe_key");
+    if (text.contains("outbox_") && !stepsOutboxRow) {
       return Owner.DISPATCHER;
     }
-    return Owner.ENGINE;
+    // The engine's tables are act_*; every other table is the product's, written or read by the step.
+    return text.contains("act_") && !stepsOutboxRow ? Owner.ENGINE : Owner.STEP;
   }
 
   /** Transactions the dispatcher committed: each statement it runs alone commits, and each claim is one. */
@@ -165,6 +163,8 @@ record DatabaseWork(long commits, long walFlushes, long walRecords, Map<String, 
     rows.put("write-ahead log flushes (`pg_stat_wal.wal_sync`; commits arriving together share one)",
         DatabaseWork::walFlushes);
     rows.put("write-ahead log records", DatabaseWork::walRecords);
+    rows.put("milliseconds the server spent flushing the log (`wal_sync_time`, with `track_wal_io_timing`)",
+        DatabaseWork::walFlushMillis);
     rows.put("rows written in the engine's tables (`act_*`: inserted, updated, deleted)", work -> work.rowsOf("engine"));
     rows.put("rows written in the outbox (`outbox_*`)", work -> work.rowsOf("outbox"));
     rows.put("rows written in the product's other tables (case board, audit)", work -> work.rowsOf("other"));
@@ -187,6 +187,12 @@ record DatabaseWork(long commits, long walFlushes, long walRecords, Map<String, 
         table.append(String.format(Locale.ROOT, " %.2f |", BenchReport.Spread.of(values).median()));
       }
     });
+    table.append("\n| milliseconds per log flush (not per reminder: `wal_sync_time` / `wal_sync`) |");
+    for (Map.Entry<Integer, List<DatabaseWork>> entry : byNodes) {
+      List<Double> values = entry.getValue().stream()
+          .map(work -> work.walFlushes() == 0 ? 0 : work.walFlushMillis() / work.walFlushes()).toList();
+      table.append(String.format(Locale.ROOT, " %.2f |", BenchReport.Spread.of(values).median()));
+    }
     if (!statementsKnown) {
       table.append("\n\n(Statements not counted: run with `-Dpermiso.test.postgres.statements=true` to load "
           + "`pg_stat_statements`.)");

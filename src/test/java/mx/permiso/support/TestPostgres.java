@@ -24,7 +24,8 @@ import org.springframework.boot.SpringApplication;
  * production durability instead ({@code fsync}, {@code synchronous_commit} and
  * {@code full_page_writes} on): every commit waits for its write-ahead log to reach the disk.
  * With {@code -Dpermiso.test.postgres.statements=true} it loads {@code pg_stat_statements}, so a
- * benchmark can count the statements it caused ({@code create extension} in its database first).
+ * benchmark can count the statements it caused ({@code create extension} in its database first), and
+ * times the server's write-ahead log flushes ({@code track_wal_io_timing}).
  */
 public final class TestPostgres {
 
@@ -103,7 +104,8 @@ public final class TestPostgres {
           builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
         }
         if (STATEMENTS) {
-          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("track_wal_io_timing", "on");
         }
         server = builder.start();
       } catch (IOException e) {
