@@ -12,6 +12,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Sends what waits in the outbox over SMTP and records the outcome. Safe to run on every node at
  * once: each round takes messages no other dispatcher holds, and sends only during the first half
  * of its lease on them, so no other node takes them while one is still being sent. A round sends
- * over one SMTP connection and records each email as sent before the next goes; while rounds find
+ * over one SMTP connection and records each email as sent (one committed update) before the next
+ * goes, so a node that dies leaves at most one accepted email unrecorded (ADR 006); while rounds find
  * a full batch waiting, the next starts at once. A failed attempt is retried later,
  * waiting longer each time; after the last attempt, or at once for an address that can never
  * work, the message is marked failed and staff see an incident on the case in Cockpit.
@@ -88,6 +90,8 @@ public class MailDispatcher {
   private Round round(JavaMailSender sender) {
     Instant claimed = clock.instant();
     List<OutboxMessage> due = outbox.claim(settings.batchSize(), claimed, settings.lease());
+    // One look for files per round: most emails have none, and each look would be a round trip of its own.
+    Set<Long> withFiles = due.isEmpty() ? Set.of() : outbox.withAttachments(due.stream().map(OutboxMessage::id).toList());
     // Once the lease ends another node may take the same messages: stop halfway and let the rest go.
     Instant sendUntil = claimed.plus(settings.lease().dividedBy(2));
     int sent = 0;
@@ -99,7 +103,7 @@ public class MailDispatcher {
           LOG.info("Half the outbox lease used up: {} email(s) left for the next round", left.size());
           break;
         }
-        if (send(sender, smtp, due.get(next))) {
+        if (send(sender, smtp, due.get(next), withFiles.contains(due.get(next).id()))) {
           sent++;
         }
       }
@@ -111,7 +115,7 @@ public class MailDispatcher {
   private record Round(int claimed, int sent) {
   }
 
-  private boolean send(JavaMailSender sender, SmtpConnection smtp, OutboxMessage message) {
+  private boolean send(JavaMailSender sender, SmtpConnection smtp, OutboxMessage message, boolean hasFiles) {
     try (var caseInLog = org.slf4j.MDC.putCloseable("caseNumber", message.caseNumber())) {
       MimeMessage mime = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
@@ -119,7 +123,8 @@ public class MailDispatcher {
       helper.setTo(new InternetAddress(message.recipient(), true));
       helper.setSubject(message.subject());
       helper.setText(message.text(), message.html());
-      for (ComposedMail.Attachment attachment : outbox.attachments(message.id())) {
+      for (ComposedMail.Attachment attachment : hasFiles ? outbox.attachments(message.id())
+          : List.<ComposedMail.Attachment>of()) {
         helper.getRootMimeMultipart().addBodyPart(attachmentPart(attachment));
       }
       mime.setHeader("X-Permiso-Case", message.caseNumber());

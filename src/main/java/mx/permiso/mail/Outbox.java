@@ -3,7 +3,9 @@ package mx.permiso.mail;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import mx.permiso.config.LockingReads;
 import mx.permiso.engine.NodeName;
@@ -113,6 +115,15 @@ public class Outbox {
     jdbc.update("update outbox_message set locked_until = ?, locked_by = ? where id in (" + in + ")",
         Timestamp.from(now.plus(lease)), node);
     return jdbc.query("select " + COLUMNS + " from outbox_message where id in (" + in + ") order by id", MESSAGE);
+  }
+
+  /** Of these messages, the ones with files to attach: one query for a dispatcher's round, not one per email. */
+  public Set<Long> withAttachments(List<Long> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.queryForList("select distinct message_id from outbox_attachment where message_id in ("
+        + idList(messageIds) + ")", Long.class));
   }
 
   public List<ComposedMail.Attachment> attachments(long messageId) {

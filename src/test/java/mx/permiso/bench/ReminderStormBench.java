@@ -89,6 +89,10 @@ class ReminderStormBench {
   private static final Duration AHEAD = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.storm.patience-minutes", 30));
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** On a durable embedded PostgreSQL the storm writes a section of its own, beside the one without durability. */
+  private static final boolean DURABLE = TestPostgres.durable();
+  private static final String SECTION = DURABLE ? "reminder-storm-durable" : "reminder-storm";
+  private static final String TITLE = DURABLE ? "Reminder storm on durable PostgreSQL" : "Reminder storm";
 
   private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -107,8 +111,13 @@ class ReminderStormBench {
     smtp.start();
     logs = Files.createDirectories(Path.of("target", "reminder-storm"));
     TestPostgres.Database template = TestPostgres.newDatabase();
+    DatabaseWork.prepare(jdbc(template));
+    // Making the cases is not measured: on a durable server their commits need not wait for the disk
+    // (a setting of the template database only; the copies the storms run on have the server's).
+    jdbc(template).execute("alter database " + template.name() + " set synchronous_commit = off");
     Instant setUpStarted = Instant.now();
     List<String> cases = setUp(template);
+    jdbc(template).execute("alter database " + template.name() + " reset synchronous_commit");
     Duration setUp = Duration.between(setUpStarted, Instant.now());
 
     Map<Integer, List<Storm>> storms = new TreeMap<>();
@@ -195,6 +204,7 @@ class ReminderStormBench {
           String.format(Locale.ROOT, "%.1f", compilerShare * 100));
     }
     smtp.purgeEmailFromAllMailboxes();
+    DatabaseWork.Counters workBefore = DatabaseWork.Counters.read(jdbc);
     Instant due = fallDue(jdbc, measured, Instant.now().plus(AHEAD));
     await().atMost(AHEAD.multipliedBy(2)).pollInterval(Duration.ofMillis(50)).until(() -> !Instant.now().isBefore(due));
     CpuTimes atDue = CpuTimes.now();
@@ -215,9 +225,15 @@ class ReminderStormBench {
     double databaseCpuSeconds = databaseAtEnd.entrySet().stream()
         .mapToLong(process -> process.getValue() - databaseAtDue.getOrDefault(process.getKey(), 0L)).sum() / 1e9;
     List<StoredMessage> reminders = remindersReceived();
+    // The nodes' connections report their statements and commits when they close.
+    nodes.forEach(PackagedApp::close);
+    running.removeAll(nodes);
+    DatabaseWork work = DatabaseWork.since(workBefore, jdbc);
     Storm storm = Storm.of(due, reminders, measured, names, jdbc, new CpuUse(cpuBusy, nodesCpuSeconds,
-        threadSeconds, databaseCpuSeconds), new WarmUp(warmUpPasses, compilerShare), held.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        threadSeconds, databaseCpuSeconds), new WarmUp(warmUpPasses, compilerShare), held.stream().mapToInt(Integer::intValue).max().orElseThrow(),
+        work);
     LOG.info("Round {}, {} node(s): {}", round, nodeCount, storm);
+    LOG.info("Round {}, {} node(s), database work per reminder:\n{}", round, nodeCount, work.table(CASES));
 
     assertThat(timesEachCasePassed(jdbc, TIMER_DOCUMENTS_REMINDER, measured)).hasSize(CASES).containsOnly(1);
     assertThat(timesEachCasePassed(jdbc, SERVICE_TASK_SEND_DOCUMENTS_REMINDER, measured)).hasSize(CASES)
@@ -230,8 +246,6 @@ class ReminderStormBench {
     assertThat(outboxStatuses(jdbc)).as("outbox").isEqualTo(Map.of("SENT", 2L * cases.size()));
     assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Integer.class)).as("incidents").isZero();
 
-    nodes.forEach(PackagedApp::close);
-    running.removeAll(nodes);
     smtp.purgeEmailFromAllMailboxes();
     return storm;
   }
@@ -388,7 +402,13 @@ class ReminderStormBench {
           if (look >= LOOKS / 5) {
             timings.add((System.nanoTime() - started) / 1e6);
           }
-          assertThat(rows).as("jobs found due in the copy of the storm's cases").isEqualTo(due);
+          // When none of the storm's is due, one of the cases' other timers may have come due since the set-up
+          // (a slow one, on a durable server): a few found do not change what is timed.
+          if (due > 0) {
+            assertThat(rows).as("jobs found due in the copy of the storm's cases").isEqualTo(due);
+          } else {
+            assertThat(rows).as("jobs found due in the copy of the storm's cases").isLessThan(6);
+          }
         }
       }
       return BenchReport.Spread.of(timings);
@@ -522,8 +542,14 @@ class ReminderStormBench {
         NODE_JVM_OPTIONS.stream().map(option -> "`" + option + "`")).collect(Collectors.joining(", "));
     tried = tried.isEmpty() ? "none" : tried;
     JdbcTemplate jdbc = jdbc(database);
-    BenchReport.write("reminder-storm", """
-        ## Reminder storm
+    String settings = "`fsync` " + jdbc(database).queryForObject("show fsync", String.class) + ", `synchronous_commit` "
+        + jdbc(database).queryForObject("show synchronous_commit", String.class) + ", `full_page_writes` "
+        + jdbc(database).queryForObject("show full_page_writes", String.class);
+    BenchReport.write(SECTION, """
+        ## %s
+
+        Database settings of the storms (read from the server after the set-up): %s. The cases were made with
+        `synchronous_commit` off for the template database alone (the set-up is not measured).
 
         %,d cases waiting for documents, and %,d more to warm the nodes up, made once through the product
         (intake over HTTP, the acknowledgement sent, the review accepted through the REST API; %.0f s) in a
@@ -561,10 +587,14 @@ class ReminderStormBench {
         %s
 
         %s
-        """.formatted(CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_REMINDERS, WARM_UP_MAX_PASSES, passes,
+
+        %s
+        """.formatted(TITLE, settings, CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_REMINDERS, WARM_UP_MAX_PASSES, passes,
             ROUNDS, table,
         twoNodes / oneNode, duplicates,
-        losses, all.size(), failedJobs, shares, threadTable(storms), acquisition,
+        losses, all.size(), failedJobs, shares, threadTable(storms), DatabaseWork.report(storms.entrySet().stream()
+            .map(entry -> Map.entry(entry.getKey(), entry.getValue().stream().map(Storm::work).toList())).toList(), CASES),
+        acquisition,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
             + " (" + TestPostgres.describeServer() + "), shared by the nodes")));
   }
@@ -660,10 +690,11 @@ class ReminderStormBench {
   /** What one storm did, and how busy the machine was. */
   private record Storm(double secondsToFirstWritten, double secondsToFirstReceived, double secondsToLastWritten,
                        double secondsToLastReceived, long duplicates, long losses, long failedJobAttempts,
-                       Map<String, NodeShare> jobsByNode, CpuUse cpu, WarmUp warmUp, int mostJobsHeld) {
+                       Map<String, NodeShare> jobsByNode, CpuUse cpu, WarmUp warmUp, int mostJobsHeld,
+                       DatabaseWork work) {
 
     static Storm of(Instant due, List<StoredMessage> reminders, List<String> cases, List<String> nodes,
-        JdbcTemplate jdbc, CpuUse cpu, WarmUp warmUp, int mostJobsHeld) {
+        JdbcTemplate jdbc, CpuUse cpu, WarmUp warmUp, int mostJobsHeld, DatabaseWork work) {
       Instant first = reminders.stream().map(message -> message.getReceivedDate().toInstant()).min(Instant::compareTo)
           .orElseThrow();
       Instant last = reminders.stream().map(message -> message.getReceivedDate().toInstant()).max(Instant::compareTo)
@@ -690,7 +721,7 @@ class ReminderStormBench {
           Long.class, SET_UP_NODE);
       return new Storm(seconds(due, firstWritten), seconds(due, first), seconds(due, written), seconds(due, last),
           reminders.size() - remindedCases.size(), losses, failed == null ? 0 : failed, jobsByNode, cpu,
-          warmUp, mostJobsHeld);
+          warmUp, mostJobsHeld, work);
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -218,6 +220,101 @@ class MailDeliveryIT {
     assertThat(received(smtp, "EXR-2026-0500")).hasSize(messages);
     assertThat(dedupeKeys(received(smtp, "EXR-2026-0500"))).doesNotHaveDuplicates().hasSize(messages);
     assertThat(outbox.forCase("EXR-2026-0500")).extracting(OutboxMessage::status).containsOnly(Outbox.Status.SENT);
+  }
+
+  @Test
+  void aRoundWithARefusalInTheMiddleRecordsTheOthersSentRetriesTheRefusedOneAndSendsNoneTwice() throws Exception {
+    smtp.start();
+    String caseNumber = "EXR-2026-0510";
+    transactions.executeWithoutResult(status -> {
+      for (String who : List.of("first", "busy", "third")) {
+        List<ComposedMail.Attachment> files = who.equals("busy") ? List.of()
+            : List.of(new ComposedMail.Attachment(who + ".txt", "text/plain", who.getBytes(StandardCharsets.UTF_8)));
+        outbox.enqueue(new Outbox.NewMessage("batch|" + who, caseNumber, null, "DOCUMENTS_REMINDER", "en",
+            who + "@example.com", new ComposedMail("Reminder", "Body", "<p>Body</p>", files)), clock.instant());
+      }
+    });
+    MailDispatcher refusingOnce = new MailDispatcher(outbox, FlakySmtp.sender(SMTP_PORT, "busy@example.com"),
+        settings, clock, failures);
+
+    refusingOnce.dispatchDue();
+
+    assertThat(received(smtp, caseNumber)).extracting(message -> message.getAllRecipients()[0].toString())
+        .containsExactlyInAnyOrder("first@example.com", "third@example.com");
+    for (MimeMessage message : received(smtp, caseNumber)) {
+      String who = message.getAllRecipients()[0].toString().replace("@example.com", "");
+      assertThat(attachmentNames(message)).as("the files of %s's email", who).containsExactly(who + ".txt");
+    }
+    Map<String, OutboxMessage> rows = new HashMap<>();
+    outbox.forCase(caseNumber).forEach(row -> rows.put(row.recipient(), row));
+    assertThat(rows.get("first@example.com").status()).isEqualTo(Outbox.Status.SENT);
+    assertThat(rows.get("third@example.com").status()).isEqualTo(Outbox.Status.SENT);
+    assertThat(rows.get("busy@example.com").status()).isEqualTo(Outbox.Status.PENDING);
+    assertThat(rows.get("busy@example.com").attempts()).isOne();
+    assertThat(rows.get("busy@example.com").lastError()).contains("452");
+
+    clockAt("2026-11-03", "09:02");   // past the first retry
+    refusingOnce.dispatchDue();
+
+    assertThat(dedupeKeys(received(smtp, caseNumber))).containsExactlyInAnyOrder("batch|first", "batch|busy",
+        "batch|third");
+    assertThat(outbox.forCase(caseNumber)).allSatisfy(row -> assertThat(row.status()).isEqualTo(Outbox.Status.SENT));
+    assertThat(outbox.forCase(caseNumber)).extracting(OutboxMessage::recipient, OutboxMessage::attempts)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("first@example.com", 1),
+            org.assertj.core.groups.Tuple.tuple("busy@example.com", 2),
+            org.assertj.core.groups.Tuple.tuple("third@example.com", 1));
+  }
+
+  private static List<String> attachmentNames(MimeMessage message) throws Exception {
+    List<String> names = new ArrayList<>();
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (parts.getBodyPart(i).getFileName() != null) {
+        names.add(parts.getBodyPart(i).getFileName());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The real SMTP client, to the test's server, except that the server answers "452 mailbox full"
+   * the first time an email goes to one address (a refusal worth retrying, which GreenMail never gives).
+   */
+  public static final class FlakySmtp extends org.eclipse.angus.mail.smtp.SMTPTransport {
+
+    static final Set<String> REFUSE_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public FlakySmtp(jakarta.mail.Session session, jakarta.mail.URLName url) {
+      super(session, url);
+    }
+
+    static ObjectProvider<JavaMailSender> sender(int port, String refusedOnce) {
+      REFUSE_ONCE.add(refusedOnce);
+      java.util.Properties properties = new java.util.Properties();
+      properties.put("mail.smtp.class", FlakySmtp.class.getName());
+      jakarta.mail.Session session = jakarta.mail.Session.getInstance(properties);
+      session.addProvider(new jakarta.mail.Provider(jakarta.mail.Provider.Type.TRANSPORT, "smtp",
+          FlakySmtp.class.getName(), "tests", "1"));
+      org.springframework.mail.javamail.JavaMailSenderImpl server =
+          new org.springframework.mail.javamail.JavaMailSenderImpl();
+      server.setSession(session);
+      server.setHost("localhost");
+      server.setPort(port);
+      return new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("sender", server))
+          .getBeanProvider(JavaMailSender.class);
+    }
+
+    @Override
+    public synchronized void sendMessage(jakarta.mail.Message message, jakarta.mail.Address[] addresses)
+        throws jakarta.mail.MessagingException {
+      String to = ((jakarta.mail.internet.InternetAddress) addresses[0]).getAddress();
+      if (REFUSE_ONCE.remove(to)) {
+        throw new jakarta.mail.SendFailedException("Invalid Addresses",
+            new org.eclipse.angus.mail.smtp.SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress(to),
+                "RCPT", 452, "452 Mailbox full"));
+      }
+      super.sendMessage(message, addresses);
+    }
   }
 
   @Test

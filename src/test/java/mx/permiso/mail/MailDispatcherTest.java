@@ -88,6 +88,40 @@ class MailDispatcherTest {
   }
 
   @Test
+  void aRoundLooksForFilesOnceReadsThemOnlyForEmailsThatHaveThemAndAFailureInTheMiddleLeavesTheRestSentOnce()
+      throws Exception {
+    when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2), message(3)),
+        List.of(message(2)));
+    when(outbox.withAttachments(any())).thenReturn(Set.of(3L), Set.of());
+    when(outbox.attachments(3L)).thenReturn(List.of(new ComposedMail.Attachment("cita.ics", "text/calendar",
+        "BEGIN:VCALENDAR".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    RecordingSmtp.REFUSED.add("client2@example.com");
+
+    assertThat(dispatcher(settings).dispatchDue()).isEqualTo(2);
+
+    verify(outbox).withAttachments(List.of(1L, 2L, 3L));
+    verify(outbox).attachments(3L);
+    verify(outbox, never()).attachments(1L);
+    verify(outbox, never()).attachments(2L);
+    assertThat(((jakarta.mail.Multipart) RecordingSmtp.SENT.get("client3@example.com").getContent()).getCount())
+        .as("the email and its one file").isEqualTo(2);
+    verify(outbox).markSent(eq(1L), any());
+    verify(outbox).markSent(eq(3L), any());
+    verify(outbox).markAttemptFailed(eq(2L), eq("452 Mailbox full"), eq(clock.instant().plus(Duration.ofMinutes(1))));
+
+    // The next round, past the retry: only the refused one goes again.
+    RecordingSmtp.REFUSED.clear();
+    clock.move(Duration.ofMinutes(1));
+    assertThat(dispatcher(settings).dispatchDue()).isOne();
+
+    assertThat(RecordingSmtp.EVENTS).filteredOn(event -> event.startsWith("send ")).containsExactly(
+        "send client1@example.com", "send client3@example.com", "send client2@example.com");
+    verify(outbox, times(1)).markSent(eq(2L), any());
+    verify(outbox, times(1)).markSent(eq(1L), any());
+    verify(outbox, times(1)).markSent(eq(3L), any());
+  }
+
+  @Test
   void aConnectionTheServerClosedIsOpenedAgainForTheNextEmail() {
     when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2)));
     RecordingSmtp.HANG_UP_AFTER.add("client1@example.com");
@@ -226,6 +260,7 @@ class MailDispatcherTest {
     static final List<String> EVENTS = Collections.synchronizedList(new ArrayList<>());
     static final Set<String> REFUSED = new HashSet<>();
     static final Set<String> HANG_UP_AFTER = new HashSet<>();
+    static final Map<String, Message> SENT = new java.util.concurrent.ConcurrentHashMap<>();
     static boolean down;
     static Runnable onSend = () -> { };
 
@@ -237,6 +272,7 @@ class MailDispatcherTest {
       EVENTS.clear();
       REFUSED.clear();
       HANG_UP_AFTER.clear();
+      SENT.clear();
       down = false;
       onSend = () -> { };
     }
@@ -259,6 +295,7 @@ class MailDispatcherTest {
             "RCPT", 452, "452 Mailbox full"));
       }
       EVENTS.add("send " + to);
+      SENT.put(to, message);
       if (HANG_UP_AFTER.contains(to)) {
         setConnected(false);
       }

@@ -23,6 +23,9 @@ import org.springframework.boot.SpringApplication;
  * {@code synchronous_commit} off). With {@code -Dpermiso.test.postgres.durable=true} it runs with
  * production durability instead ({@code fsync}, {@code synchronous_commit} and
  * {@code full_page_writes} on): every commit waits for its write-ahead log to reach the disk.
+ * With {@code -Dpermiso.test.postgres.statements=true} it loads {@code pg_stat_statements}, so a
+ * benchmark can count the statements it caused ({@code create extension} in its database first), and
+ * times the server's write-ahead log flushes ({@code track_wal_io_timing}).
  */
 public final class TestPostgres {
 
@@ -31,6 +34,7 @@ public final class TestPostgres {
   private static final String GIVEN_USERNAME = System.getProperty("permiso.test.postgres.username", "postgres");
   private static final String GIVEN_PASSWORD = System.getProperty("permiso.test.postgres.password", "");
   private static final boolean DURABLE = Boolean.getBoolean("permiso.test.postgres.durable");
+  private static final boolean STATEMENTS = Boolean.getBoolean("permiso.test.postgres.statements");
   private static final String GIVEN_PREFIX = "permiso_test_" + System.currentTimeMillis() / 1000 + "_";
   private static EmbeddedPostgres server;
   private static boolean stopsWithSpring;
@@ -49,6 +53,11 @@ public final class TestPostgres {
    */
   public static synchronized Database copyOf(Database original) {
     return create(" template " + original.name());
+  }
+
+  /** Whether the embedded server runs with production durability ({@code -Dpermiso.test.postgres.durable=true}). */
+  public static boolean durable() {
+    return GIVEN_URL.isEmpty() && DURABLE;
   }
 
   /** Where the databases are: "embedded", or the given server's address. */
@@ -93,6 +102,10 @@ public final class TestPostgres {
               .setServerConfig("full_page_writes", "on");
         } else {
           builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
+        }
+        if (STATEMENTS) {
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setServerConfig("track_wal_io_timing", "on");
         }
         server = builder.start();
       } catch (IOException e) {
