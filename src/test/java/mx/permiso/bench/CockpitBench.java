@@ -116,6 +116,9 @@ class CockpitBench {
   @Autowired
   DocumentStore documents;
 
+  @Autowired
+  com.zaxxer.hikari.HikariDataSource pool;
+
   @LocalServerPort
   int port;
 
@@ -211,9 +214,7 @@ class CockpitBench {
     Http cockpit = Http.at(port);
     assertThat(cockpit.webappLogin("cockpit", "marta", TestUsers.PASSWORD).statusCode()).isEqualTo(200);
     String token = cockpit.webappToken();
-    // Statements slower than this are written to the database's log (the run's output), for their plans.
-    jdbc.execute("alter system set log_min_duration_statement = 200");
-    jdbc.execute("select pg_reload_conf()");
+    explainSlowStatements(true);
     StringBuilder table = new StringBuilder("| view | call | status | median ms | p95 ms | max ms |\n|---|---|---|---|---|---|");
     List<String> misses = new ArrayList<>();
     for (Call call : calls) {
@@ -231,8 +232,7 @@ class CockpitBench {
         misses.add(call.view() + ": " + shown);
       }
     }
-    jdbc.execute("alter system reset log_min_duration_statement");
-    jdbc.execute("select pg_reload_conf()");
+    explainSlowStatements(false);
 
     String filterId = engine.getFilterService().createFilterQuery().filterName("Case work").singleResult().getId();
     Http staff = Http.at(port);
@@ -294,6 +294,36 @@ class CockpitBench {
         BenchReport.TABLE_HEAD + "\n" + tasklist.row("Tasklist \"Case work\", first 15"), board.row("case board, first page"),
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
             + " (" + TestPostgres.describeServer() + ")")));
+  }
+
+  /**
+   * While on, statements slower than 300 ms are written to the database's log (this run's output) with
+   * their plans as they ran ({@code auto_explain}: analyze, buffers), for the statements behind slow calls.
+   */
+  private void explainSlowStatements(boolean on) {
+    try {
+      jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+        try (var statement = connection.createStatement()) {
+          statement.execute("load 'auto_explain'");
+          for (String setting : List.of("session_preload_libraries", "auto_explain.log_min_duration",
+              "auto_explain.log_analyze", "auto_explain.log_buffers")) {
+            statement.execute("alter system reset " + setting);
+          }
+          if (on) {
+            statement.execute("alter system set session_preload_libraries = 'auto_explain'");
+            statement.execute("alter system set auto_explain.log_min_duration = '300ms'");
+            statement.execute("alter system set auto_explain.log_analyze = on");
+            statement.execute("alter system set auto_explain.log_buffers = on");
+          }
+          statement.execute("select pg_reload_conf()");
+        }
+        return null;
+      });
+      // The pool's connections were opened before: new ones load the module.
+      pool.getHikariPoolMXBean().softEvictConnections();
+    } catch (RuntimeException e) {
+      System.err.println("No plans of slow statements in this run: " + e);
+    }
   }
 
   /** One request a Cockpit view sent. */
