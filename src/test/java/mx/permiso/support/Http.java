@@ -249,6 +249,27 @@ public final class Http {
         .build());
   }
 
+  /** The CSRF token of the web app session, as the web apps learn it after login (for {@link #webappCall}). */
+  public String webappToken() {
+    HttpResponse<String> read = webappGet("/camunda/api/engine/engine/");
+    return read.headers().firstValue("X-XSRF-TOKEN").or(this::csrfToken)
+        .orElseThrow(() -> new IllegalStateException("no CSRF token in the web app session"));
+  }
+
+  /**
+   * One call of the web apps within their session, as the browser sends it (JSON, the session's CSRF
+   * token, the page's Origin), with a token learnt once: nothing else is sent, for timing one call.
+   */
+  public HttpResponse<String> webappCall(String method, String path, String json, String token) {
+    HttpRequest.Builder builder = request(path).header("Accept", "application/json, text/plain, */*")
+        .header("X-XSRF-TOKEN", token).header("Origin", baseUrl);
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   private Optional<String> csrfToken() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
