@@ -17,11 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The packaged jar started as operators start it: a JVM of its own on a free port, configured by
+ * The packaged application started as operators start it: a JVM of its own on a free port, configured by
  * the environment variables given and no others (none inherited from the test's environment),
- * its output in {@code <name>.log} in the working directory.
+ * its output in {@code <name>.log} in the working directory. {@link #start} runs it the documented way
+ * ({@code target/permiso/}: the extracted jar with its class data archive and {@link #SHIPPED_OPTIONS});
+ * {@link #startFatJar} runs {@code java -jar target/permiso-*.jar} with nothing else, for comparison.
  */
 public final class PackagedApp implements AutoCloseable {
+
+  /** The JVM options of the documented way to run it (docs/operations.md, the Dockerfile), besides the archive. */
+  public static final List<String> SHIPPED_OPTIONS = List.of("-XX:+UseSerialGC");
 
   private final Process process;
   private final int port;
@@ -33,15 +38,47 @@ public final class PackagedApp implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the jar; {@code jvmOptions} such as {@code -Xmx512m} go before {@code -jar}. */
+  /**
+   * Starts the application the documented way: {@code target/permiso/permiso.jar} with the class data
+   * archive beside it (when the build made one) and {@link #SHIPPED_OPTIONS}; {@code jvmOptions} such as
+   * {@code -Xmx512m} go before {@code -jar}.
+   */
   public static PackagedApp start(Path workingDirectory, String name, Map<String, String> environment,
       String... jvmOptions) {
+    Path extracted = Path.of("target", "permiso").toAbsolutePath();
+    Path jar = extracted.resolve("permiso.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("No " + jar + ": run 'mvn verify'");
+    }
+    List<String> options = new ArrayList<>();
+    Path archive = extracted.resolve("permiso.jsa");
+    if (Files.isRegularFile(archive)) {
+      options.add("-XX:SharedArchiveFile=" + archive);
+    }
+    options.addAll(SHIPPED_OPTIONS);
+    options.addAll(List.of(jvmOptions));
+    return launch(workingDirectory, name, environment, options, jar);
+  }
+
+  /** Starts the repackaged jar ({@code java -jar target/permiso-*.jar}) with only the options given. */
+  public static PackagedApp startFatJar(Path workingDirectory, String name, Map<String, String> environment,
+      String... jvmOptions) {
+    return launch(workingDirectory, name, environment, List.of(jvmOptions), packagedJar());
+  }
+
+  /** Whether the JVM mapped the class data archive: needs {@code -Xlog:cds} among its options. */
+  public boolean mappedClassDataArchive() {
+    return log().contains("Mapped dynamic region");
+  }
+
+  private static PackagedApp launch(Path workingDirectory, String name, Map<String, String> environment,
+      List<String> jvmOptions, Path jar) {
     int port = freePort();
     Path log = workingDirectory.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-jar", packagedJar().toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workingDirectory.toFile())
         .redirectErrorStream(true)
