@@ -51,6 +51,11 @@ public final class TestPostgres {
     return create(" template " + original.name());
   }
 
+  /** Whether the embedded server runs with production durability ({@code -Dpermiso.test.postgres.durable=true}). */
+  public static boolean durable() {
+    return DURABLE && GIVEN_URL.isEmpty();
+  }
+
   /** Where the databases are: "embedded", or the given server's address. */
   public static String describeServer() {
     if (!GIVEN_URL.isEmpty()) {
