@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * over one SMTP connection and records each email as sent before the next goes; while rounds find
  * a full batch waiting, the next starts at once. A failed attempt is retried later,
  * waiting longer each time; after the last attempt, or at once for an address that can never
- * work, the message is marked failed and staff see an incident on the case in Cockpit.
+ * work, the message is marked failed and staff see an incident on the case in Cockpit. An email its
+ * step left as facts is written just before it is sent (ADR 015); a template that cannot write it
+ * is a failed attempt like any other, and the round goes on with the next.
  */
 @Component
 public class MailDispatcher {
@@ -45,10 +47,12 @@ public class MailDispatcher {
   private final MailSettings settings;
   private final Clock clock;
   private final DeliveryFailures failures;
+  private final OutboxComposer composer;
   private final AtomicBoolean toldNoSmtp = new AtomicBoolean();
 
   public MailDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> senders, MailSettings settings, Clock clock,
-      DeliveryFailures failures) {
+      DeliveryFailures failures, OutboxComposer composer) {
+    this.composer = composer;
     this.outbox = outbox;
     this.senders = senders;
     this.settings = settings;
@@ -113,6 +117,7 @@ public class MailDispatcher {
 
   private boolean send(JavaMailSender sender, SmtpConnection smtp, OutboxMessage message) {
     try (var caseInLog = org.slf4j.MDC.putCloseable("caseNumber", message.caseNumber())) {
+      message = composer.composeIfNeeded(message);
       MimeMessage mime = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
       helper.setFrom(settings.from());
@@ -127,7 +132,7 @@ public class MailDispatcher {
       smtp.send(mime);
       outbox.markSent(message.id(), clock.instant());
       return true;
-    } catch (MessagingException | MailException e) {
+    } catch (MessagingException | MailException | OutboxComposer.EmailNotComposed e) {
       failed(message, e);
       return false;
     }
