@@ -56,8 +56,9 @@ class CaseThroughputBench {
   private static final int CASES = 100;
   private static final int ROUNDS = 3;
   private static final int DRIVERS = 8;
-  // Every commit waits for the disk on a durable server: a round takes minutes there.
-  private static final Duration PATIENCE = Duration.ofMinutes(TestPostgres.durable() ? 10 : 2);
+  // How long a step may take for all cases of a round before the run fails: minutes on a durable server
+  // (every commit waits for the disk) or on a machine busy with other work. It bounds waiting, not the figures.
+  private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   @Autowired
   ProcessEngine engine;
