@@ -39,6 +39,7 @@ import mx.permiso.documents.StaffDocuments;
 import mx.permiso.intake.IntakeValidator;
 import mx.permiso.mail.EmailResends;
 import mx.permiso.mail.Outbox;
+import mx.permiso.mail.OutboxComposer;
 import mx.permiso.mail.OutboxMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -74,6 +75,7 @@ public class CaseBoardController {
   private final CaseDetails details;
   private final DocumentStore documents;
   private final Outbox outbox;
+  private final OutboxComposer emails;
   private final AuditLog audit;
   private final StaffWords words;
   private final ClientContacts contacts;
@@ -89,8 +91,9 @@ public class CaseBoardController {
   public CaseBoardController(CaseSummaries summaries, Deadlines deadlines, ZoneId businessZone, CaseDetails details,
       DocumentStore documents, Outbox outbox, AuditLog audit, StaffWords words,
       ClientContacts contacts, ContactRules contactRules, StaffDocuments staffDocuments, CaseCancellation cancellation,
-      TravelDates travelDates, CaseNotes notes, EmailResends resends, MessageSource messages,
+      TravelDates travelDates, CaseNotes notes, EmailResends resends, OutboxComposer emails, MessageSource messages,
       @Value("${permiso.board.page-size}") int pageSize) {
+    this.emails = emails;
     this.summaries = summaries;
     this.deadlines = deadlines;
     this.zone = businessZone;
@@ -422,7 +425,7 @@ public class CaseBoardController {
         ? details.openTasks(summary.processInstanceId())
         : List.of());
     model.addAttribute("documents", documents.listOf(summary.caseNumber()));
-    model.addAttribute("messages", outbox.forCase(summary.caseNumber()));
+    model.addAttribute("messages", emails.forCase(summary.caseNumber()));
     model.addAttribute("resendOf", outbox.resendsOf(summary.caseNumber()));
     model.addAttribute("notes", notes.of(summary.caseNumber()));
     model.addAttribute("payment", payment(summary));

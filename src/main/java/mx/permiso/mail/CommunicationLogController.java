@@ -21,23 +21,26 @@ import org.springframework.web.bind.annotation.RestController;
 public class CommunicationLogController {
 
   private final Outbox outbox;
+  private final OutboxComposer emails;
   private final EmailResends resends;
 
-  public CommunicationLogController(Outbox outbox, EmailResends resends) {
+  public CommunicationLogController(Outbox outbox, OutboxComposer emails, EmailResends resends) {
     this.outbox = outbox;
+    this.emails = emails;
     this.resends = resends;
   }
 
   @GetMapping("/api/cases/{caseNumber}/communications")
   public List<Entry> communications(@PathVariable String caseNumber) {
     Map<Long, Long> resent = outbox.resendsOf(caseNumber);
-    return outbox.forCase(caseNumber).stream().map(message -> entry(message, resent.get(message.id()))).toList();
+    // An email not sent yet is written for reading from its step's facts (ADR 015).
+    return emails.forCase(caseNumber).stream().map(message -> entry(message, resent.get(message.id()))).toList();
   }
 
   @PostMapping("/api/cases/{caseNumber}/emails/{id}/resend")
   public ResponseEntity<Entry> resend(@PathVariable String caseNumber, @PathVariable long id, Principal staff) {
     OutboxMessage copy = resends.resend(caseNumber, id, staff.getName());
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(entry(copy, id));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(entry(emails.readable(copy), id));
   }
 
   private static Entry entry(OutboxMessage message, Long resendOf) {

@@ -2,18 +2,14 @@ package mx.permiso.mail;
 
 import java.util.List;
 
-/** An email ready for the outbox: subject, plain text and HTML bodies, attachments. */
+/**
+ * An email as written from the firm's templates: subject, plain text and HTML bodies, attachments
+ * (subject and bodies null for one its step leaves to be written when it is sent, ADR 015).
+ */
 public record ComposedMail(String subject, String text, String html, List<Attachment> attachments) {
 
   public ComposedMail {
     attachments = List.copyOf(attachments);
-  }
-
-  /** The same email with more files attached. */
-  public ComposedMail withAttachments(List<Attachment> more) {
-    List<Attachment> all = new java.util.ArrayList<>(attachments);
-    all.addAll(more);
-    return new ComposedMail(subject, text, html, all);
   }
 
   /** A file sent with the email. */

@@ -33,7 +33,8 @@ public class DeliveryFailures {
     try {
       // An incident belongs to an execution at a step: the step the case waits at now.
       runtime.createIncident(INCIDENT_TYPE, waitingExecution(tree), message.dedupeKey(),
-          "Email \"" + message.subject() + "\" to " + message.recipient() + " could not be delivered after "
+          "Email \"" + (message.subject() == null ? message.noticeType() : message.subject()) + "\" to "
+              + message.recipient() + " could not be delivered after "
               + attempts + " attempt(s): " + reason + ". Correct the address or the mail server, then resend it "
               + "from the case's communication log.");
     } catch (RuntimeException e) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff send an email of a running case again: one that failed, or one the client says never
- * arrived. The resend is a new row of the outbox copying the message (subject, text, files), with
+ * arrived. The resend is a new row of the outbox copying the message (subject, text, files; or, for an
+ * email never written, the facts it is written from), with
  * a dedupe key of its own ({@code <original key>|resend<n>}) and a pointer to the row it copies,
  * so the communication log keeps the failed attempt as it happened and shows the new one beside
  * it; the failed email's incident is resolved. An email to the client goes to the client's
@@ -75,10 +76,13 @@ public class EmailResends {
         ExitReentryPermitProcess.Variables.CLIENT_EMAIL) instanceof String current ? current : original.recipient();
     Optional<String> link = links.linkFor(caseNumber).map(CASE_LINK::matcher).filter(Matcher::find)
         .map(Matcher::group);
-    ComposedMail mail = new ComposedMail(original.subject(), currentLink(original.text(), link),
-        currentLink(original.html(), link), outbox.attachments(original.id()));
-    outbox.enqueue(new Outbox.NewMessage(key, caseNumber, running.getId(), original.noticeType(), original.language(),
-        recipient, mail), deadlines.now());
+    // An email never written (its template failed) is resent as its step left it, written when it goes.
+    outbox.enqueue(original.toCompose()
+        ? Outbox.NewMessage.toCompose(key, caseNumber, running.getId(), original.noticeType(), original.language(),
+            recipient, currentLink(original.facts(), link), outbox.attachments(original.id()))
+        : new Outbox.NewMessage(key, caseNumber, running.getId(), original.noticeType(), original.language(),
+            recipient, new ComposedMail(original.subject(), currentLink(original.text(), link),
+            currentLink(original.html(), link), outbox.attachments(original.id()))), deadlines.now());
     outbox.markResendOf(key, original.id());
     for (Incident incident : runtime.createIncidentQuery().processInstanceId(running.getId())
         .incidentType(DeliveryFailures.INCIDENT_TYPE).configuration(original.dedupeKey()).list()) {

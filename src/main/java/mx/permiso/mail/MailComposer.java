@@ -6,6 +6,7 @@ import static mx.permiso.cases.ExitReentryPermitProcess.Variables.PERMIT_RETURN_
 import static mx.permiso.cases.ExitReentryPermitProcess.Variables.RETURN_BY_DATE;
 
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * HTML version is the same text in a plain page ({@link HtmlLayout}). Text is the firm's to edit;
  * text several emails share is in {@code mail/<language>/parts/}, inserted with {@code [# th:insert="~{en/parts/reentry}" /]}.
  *
- * <p>A date is only offered as a deadline while it is still ahead on the day the notice is sent:
+ * <p>A date is only offered as a deadline while it is still ahead on the day the notice is sent (the
+ * day its step ran, {@link Notice#on()}, even when the email is written later):
  * {@code requestDeadlineAhead} and {@code handBackDayAhead} tell the templates whether the last day
  * to file the request and the last day to hand the permit back are today or later.
  */
@@ -59,7 +61,16 @@ public class MailComposer {
     this.zone = businessZone;
   }
 
+  /** The notice as an email written now. */
   public ComposedMail compose(Notice notice, String language) {
+    return compose(notice, language, deadlines.now());
+  }
+
+  /**
+   * The notice as an email as it was at {@code stepTime}, the moment its step ran (ADR 015): dates
+   * ahead or past are judged on {@link Notice#on()}, and the calendar files are stamped with that moment.
+   */
+  public ComposedMail compose(Notice notice, String language, Instant stepTime) {
     String lang = LANGUAGES.contains(language) ? language : "en";
     Locale locale = Locale.forLanguageTag(lang);
     Map<String, Object> variables = new HashMap<>(notice.facts());
@@ -94,7 +105,7 @@ public class MailComposer {
       footer = MessageFormat.format(footers.getString("link"), link.get()) + "\n" + footer;
     }
     return new ComposedMail(subject, body + "\n\n-- \n" + footer, HtmlLayout.render(lang, subject, blocks(body), footer),
-        attachments(notice, locale));
+        attachments(notice, locale, stepTime));
   }
 
   /** The case number, then how to reach the firm: each line only when the firm has set what it says. */
@@ -122,19 +133,19 @@ public class MailComposer {
     return day.filter(date -> !date.isBefore(on)).isPresent();
   }
 
-  private List<ComposedMail.Attachment> attachments(Notice notice, Locale locale) {
+  private List<ComposedMail.Attachment> attachments(Notice notice, Locale locale, Instant stamp) {
     ResourceBundle calendar = bundle("calendar", locale);
     CaseFacts facts = notice.caseFacts();
     String uid = notice.caseNumber() + "-" + notice.type().name().toLowerCase(Locale.ROOT) + "@permiso";
     byte[] ics = switch (notice.type()) {
-      case APPOINTMENT_INSTRUCTIONS -> CalendarFiles.timedEvent(uid, deadlines.now(),
+      case APPOINTMENT_INSTRUCTIONS -> CalendarFiles.timedEvent(uid, stamp,
           facts.requiredDate(APPOINTMENT_DATE), facts.appointmentTime().orElseThrow(() -> CaseFacts.noValue(
               APPOINTMENT_TIME)), zone, 60, calendar.getString("appointment.summary"), facts.inmOffice().orElse(null),
           MessageFormat.format(calendar.getString("appointment.description"), notice.caseNumber()));
-      case PERMIT_ISSUED -> CalendarFiles.allDayEvent(uid, deadlines.now(), facts.requiredDate(RETURN_BY_DATE),
+      case PERMIT_ISSUED -> CalendarFiles.allDayEvent(uid, stamp, facts.requiredDate(RETURN_BY_DATE),
           MessageFormat.format(calendar.getString("returnBy.summary"), notice.caseNumber()),
           calendar.getString("returnBy.description"));
-      case WELCOME_BACK -> CalendarFiles.allDayEvent(uid, deadlines.now(),
+      case WELCOME_BACK -> CalendarFiles.allDayEvent(uid, stamp,
           facts.requiredDate(PERMIT_RETURN_DUE_DATE),
           MessageFormat.format(calendar.getString("handBack.summary"), notice.caseNumber()),
           calendar.getString("handBack.description"));

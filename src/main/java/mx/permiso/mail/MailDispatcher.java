@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Component;
  * goes, so a node that dies leaves at most one accepted email unrecorded (ADR 006); while rounds find
  * a full batch waiting, the next starts at once. A failed attempt is retried later,
  * waiting longer each time; after the last attempt, or at once for an address that can never
- * work, the message is marked failed and staff see an incident on the case in Cockpit.
+ * work, the message is marked failed and staff see an incident on the case in Cockpit. An email its
+ * step left as facts is written just before it is sent (ADR 015); a template that cannot write it
+ * is a failed attempt like any other, and the round goes on with the next.
  */
 @Component
 public class MailDispatcher {
@@ -47,10 +50,12 @@ public class MailDispatcher {
   private final MailSettings settings;
   private final Clock clock;
   private final DeliveryFailures failures;
+  private final OutboxComposer composer;
   private final AtomicBoolean toldNoSmtp = new AtomicBoolean();
 
   public MailDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> senders, MailSettings settings, Clock clock,
-      DeliveryFailures failures) {
+      DeliveryFailures failures, OutboxComposer composer) {
+    this.composer = composer;
     this.outbox = outbox;
     this.senders = senders;
     this.settings = settings;
@@ -117,14 +122,18 @@ public class MailDispatcher {
 
   private boolean send(JavaMailSender sender, SmtpConnection smtp, OutboxMessage message, boolean hasFiles) {
     try (var caseInLog = org.slf4j.MDC.putCloseable("caseNumber", message.caseNumber())) {
+      // The files stored so far (its step's, or all of them once written); writing it now adds its own.
+      List<ComposedMail.Attachment> files = new ArrayList<>(hasFiles ? outbox.attachments(message.id()) : List.of());
+      OutboxComposer.Ready ready = composer.composeIfNeeded(message);
+      message = ready.message();
+      files.addAll(ready.writtenFiles());
       MimeMessage mime = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
       helper.setFrom(settings.from());
       helper.setTo(new InternetAddress(message.recipient(), true));
       helper.setSubject(message.subject());
       helper.setText(message.text(), message.html());
-      for (ComposedMail.Attachment attachment : hasFiles ? outbox.attachments(message.id())
-          : List.<ComposedMail.Attachment>of()) {
+      for (ComposedMail.Attachment attachment : files) {
         helper.getRootMimeMultipart().addBodyPart(attachmentPart(attachment));
       }
       mime.setHeader("X-Permiso-Case", message.caseNumber());
@@ -132,7 +141,7 @@ public class MailDispatcher {
       smtp.send(mime);
       outbox.markSent(message.id(), clock.instant());
       return true;
-    } catch (MessagingException | MailException e) {
+    } catch (MessagingException | MailException | OutboxComposer.EmailNotComposed e) {
       failed(message, e);
       return false;
     }

@@ -34,10 +34,10 @@ public class Outbox {
       rs.getString("notice_type"), rs.getString("language"), rs.getString("recipient"), rs.getString("subject"),
       rs.getString("body_text"), rs.getString("body_html"), Status.valueOf(rs.getString("status")),
       rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
-      instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")));
+      instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")), rs.getString("facts"));
 
   private static final String COLUMNS = "id, dedupe_key, case_number, process_instance_id, notice_type, language, "
-      + "recipient, subject, body_text, body_html, status, attempts, next_attempt_at, last_error, created_at, sent_at";
+      + "recipient, subject, body_text, body_html, status, attempts, next_attempt_at, last_error, created_at, sent_at, facts";
 
   /** Published in the transaction that wrote a message (after commit, the message can be sent). */
   public record EmailQueued(String dedupeKey) {
@@ -73,8 +73,9 @@ public class Outbox {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var insert = connection.prepareStatement("insert into outbox_message (dedupe_key, case_number, "
-          + "process_instance_id, notice_type, language, recipient, subject, body_text, body_html, status, attempts, "
-          + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", new String[] {"id"});
+          + "process_instance_id, notice_type, language, recipient, subject, body_text, body_html, facts, status, "
+          + "attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+          new String[] {"id"});
       insert.setString(1, message.dedupeKey());
       insert.setString(2, message.caseNumber());
       insert.setString(3, message.processInstanceId());
@@ -84,17 +85,35 @@ public class Outbox {
       insert.setString(7, message.mail().subject());
       insert.setString(8, message.mail().text());
       insert.setString(9, message.mail().html());
-      insert.setTimestamp(10, Timestamp.from(now));
+      insert.setString(10, message.facts());
       insert.setTimestamp(11, Timestamp.from(now));
+      insert.setTimestamp(12, Timestamp.from(now));
       return insert;
     }, key);
     long id = key.getKey().longValue();
-    for (ComposedMail.Attachment attachment : message.mail().attachments()) {
+    attach(id, message.mail().attachments());
+    events.publishEvent(new EmailQueued(message.dedupeKey()));
+    return true;
+  }
+
+  /**
+   * Stores the email written from the message's facts when it is sent (ADR 015): subject, bodies and
+   * the files it adds. Once only: a message that has its text keeps it.
+   */
+  @Transactional
+  public void storeComposed(long id, ComposedMail mail) {
+    int written = jdbc.update("update outbox_message set subject = ?, body_text = ?, body_html = ? where id = ? "
+        + "and body_text is null", mail.subject(), mail.text(), mail.html(), id);
+    if (written > 0) {
+      attach(id, mail.attachments());
+    }
+  }
+
+  private void attach(long id, List<ComposedMail.Attachment> attachments) {
+    for (ComposedMail.Attachment attachment : attachments) {
       jdbc.update("insert into outbox_attachment (message_id, file_name, content_type, content) values (?, ?, ?, ?)",
           id, attachment.fileName(), attachment.contentType(), attachment.content());
     }
-    events.publishEvent(new EmailQueued(message.dedupeKey()));
-    return true;
   }
 
   /**
@@ -206,8 +225,24 @@ public class Outbox {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  /** What a process step asks to send. */
+  /**
+   * What a process step asks to send: an email written in full ({@code mail}), or the facts to write
+   * it from when it is sent ({@code facts}, ADR 015; {@code mail} then holds only the files the step attaches).
+   */
   public record NewMessage(String dedupeKey, String caseNumber, String processInstanceId, String noticeType,
-                           String language, String recipient, ComposedMail mail) {
+                           String language, String recipient, ComposedMail mail, String facts) {
+
+    /** An email written in full. */
+    public NewMessage(String dedupeKey, String caseNumber, String processInstanceId, String noticeType,
+        String language, String recipient, ComposedMail mail) {
+      this(dedupeKey, caseNumber, processInstanceId, noticeType, language, recipient, mail, null);
+    }
+
+    /** An email written from {@code facts} when it is sent, with the files the step attaches. */
+    public static NewMessage toCompose(String dedupeKey, String caseNumber, String processInstanceId,
+        String noticeType, String language, String recipient, String facts, List<ComposedMail.Attachment> files) {
+      return new NewMessage(dedupeKey, caseNumber, processInstanceId, noticeType, language, recipient,
+          new ComposedMail(null, null, null, files), facts);
+    }
   }
 }

@@ -17,8 +17,9 @@ import mx.permiso.documents.PaperworkBeforeSending;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each notice into an email in the client's language and writes it to the outbox, in
- * the transaction of the process step that sent the notice. Warnings go to the firm too.
+ * Writes each notice to the outbox, in the transaction of the process step that sent it: to whom, in
+ * which language, and the facts and moment of the step, from which the dispatcher writes the email
+ * when it sends it (ADR 015). Warnings go to the firm too.
  */
 @Component
 public class OutboxNotifier implements ClientNotifier {
@@ -29,18 +30,16 @@ public class OutboxNotifier implements ClientNotifier {
   private static final Set<NoticeType> ENDINGS = EnumSet.of(NoticeType.INTAKE_DECLINED, NoticeType.PERMIT_NOT_ISSUED,
       NoticeType.CASE_CLOSED, NoticeType.CASE_CANCELLED, NoticeType.DID_NOT_TRAVEL);
 
-  private final MailComposer composer;
   private final Outbox outbox;
   private final MailSettings settings;
   private final Deadlines deadlines;
   private final DocumentStore documents;
   private final ClientLinks links;
 
-  public OutboxNotifier(MailComposer composer, Outbox outbox, MailSettings settings, Deadlines deadlines,
-      DocumentStore documents, ClientLinks links) {
+  public OutboxNotifier(Outbox outbox, MailSettings settings, Deadlines deadlines, DocumentStore documents,
+      ClientLinks links) {
     this.documents = documents;
     this.links = links;
-    this.composer = composer;
     this.outbox = outbox;
     this.settings = settings;
     this.deadlines = deadlines;
@@ -53,23 +52,24 @@ public class OutboxNotifier implements ClientNotifier {
     if (notice.type().staffOnly()) {
       // Without a staff address there is nobody to tell; the case goes on. No case link: it is the client's.
       if (hasStaffAddress()) {
-        enqueue(notice, language, "staff", settings.staffAddress(), composer.compose(notice, language));
+        enqueue(notice, language, "staff", settings.staffAddress(), StoredNotice.write(notice, deadlines.now()),
+            List.of());
       }
       return;
     }
+    // What the email says is decided here, at the step: its link, who was told, the forms to sign.
     Notice withLink = withCaseLink(notice);
     if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY) {
       // The client reads that our staff were told only when the staff copy below is really written.
       withLink = withFact(withLink, STAFF_TOLD, hasStaffAddress());
     }
-    ComposedMail mail = composer.compose(withLink, language);
-    if (notice.type() == NoticeType.PAPERWORK_READY) {
-      mail = mail.withAttachments(paperwork(notice.caseNumber(),
-          facts.paperworkCorrectionsAskedAt().orElse(null)));
-    }
-    enqueue(notice, language, "client", facts.clientEmail(), mail);
+    String stored = StoredNotice.write(withLink, deadlines.now());
+    List<ComposedMail.Attachment> files = notice.type() == NoticeType.PAPERWORK_READY
+        ? paperwork(notice.caseNumber(), facts.paperworkCorrectionsAskedAt().orElse(null))
+        : List.of();
+    enqueue(notice, language, "client", facts.clientEmail(), stored, files);
     if (notice.type() == NoticeType.RETURN_AFTER_EXPIRY && hasStaffAddress()) {
-      enqueue(notice, language, "staff", settings.staffAddress(), mail);
+      enqueue(notice, language, "staff", settings.staffAddress(), stored, List.of());
     }
   }
 
@@ -121,8 +121,10 @@ public class OutboxNotifier implements ClientNotifier {
     return files;
   }
 
-  private void enqueue(Notice notice, String language, String role, String recipient, ComposedMail mail) {
-    outbox.enqueue(new Outbox.NewMessage(DedupeKeys.of(notice, role), notice.caseNumber(), notice.processInstanceId(),
-        notice.type().name(), language, recipient == null ? "" : recipient, mail), deadlines.now());
+  private void enqueue(Notice notice, String language, String role, String recipient, String facts,
+      List<ComposedMail.Attachment> files) {
+    outbox.enqueue(Outbox.NewMessage.toCompose(DedupeKeys.of(notice, role), notice.caseNumber(),
+        notice.processInstanceId(), notice.type().name(), language, recipient == null ? "" : recipient, facts, files),
+        deadlines.now());
   }
 }

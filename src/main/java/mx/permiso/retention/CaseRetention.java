@@ -94,7 +94,7 @@ public class CaseRetention {
     jdbc.update("delete from outbox_attachment where message_id in "
         + "(select id from outbox_message where case_number = ?)", number);
     int emails = jdbc.update("update outbox_message set recipient = '', subject = '', body_text = '', body_html = '', "
-        + "last_error = null where case_number = ?", number);
+        + "facts = null, last_error = null where case_number = ?", number);
     jdbc.update("update audit_event set detail = null where case_number = ?", number);
     jdbc.update("update case_note set text = '' where case_number = ?", number);
     history.deleteHistoricProcessInstancesIfExists(List.of(ended.processInstanceId()));

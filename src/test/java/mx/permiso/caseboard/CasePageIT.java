@@ -15,6 +15,7 @@ import java.util.Optional;
 import mx.permiso.cases.AuditLog;
 import mx.permiso.documents.DocumentStore;
 import mx.permiso.mail.Outbox;
+import mx.permiso.mail.OutboxComposer;
 import mx.permiso.mail.OutboxMessage;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Http;
@@ -59,6 +60,9 @@ class CasePageIT {
 
   @Autowired
   Outbox outbox;
+
+  @Autowired
+  OutboxComposer emails;
 
   @Autowired
   JdbcTemplate jdbc;
@@ -144,8 +148,7 @@ class CasePageIT {
           assertThat(entry.actor()).isEqualTo(MATEO);
           assertThat(entry.detail()).contains("jane.new@example.com");
         });
-    List<OutboxMessage> emails = outbox.forCase(number);
-    OutboxMessage toldTheClient = emails.stream().filter(m -> m.noticeType().equals("CONTACT_CHANGED")).findFirst()
+    OutboxMessage toldTheClient = emails.forCase(number).stream().filter(m -> m.noticeType().equals("CONTACT_CHANGED")).findFirst()
         .orElseThrow();
     String changedPage = mateo.page(page, "en").body();
     assertThat(changedPage).contains("The client&#39;s email changed; the client has been told by email.")

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import mx.permiso.mail.OutboxComposer;
 import mx.permiso.security.StaffGroups;
 import mx.permiso.support.Http;
 import mx.permiso.support.LiveCase;
@@ -44,6 +45,9 @@ class DocumentChecklistIT {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  OutboxComposer emails;
+
   @Test
   void staffTickTheChecklistAsTasklistSendsItTheClientIsAskedForWhatIsLeftAndOtherShapesAreRefused() {
     TestUsers.ensure(engine.getIdentityService(), STAFF, StaffGroups.LEGAL_STAFF);
@@ -71,9 +75,10 @@ class DocumentChecklistIT {
         + json("[\"FLIGHT_ITINERARY\",\"APPLICATION_STATUS_NUT\"]")
         + ", \"otherMissingDocuments\": {\"value\": \"A second copy of the photo\"}");
     assertThat(oneMissing.statusCode()).as(oneMissing.body()).isEqualTo(204);
-    String email = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList("select body_text from "
-        + "outbox_message where case_number = ? and notice_type = 'MISSING_DOCUMENTS'", String.class, CASE),
-        rows -> rows.size() == 1).get(0);
+    // Written from the step's facts as staff read it before it is sent (ADR 015).
+    String email = await().atMost(Duration.ofSeconds(30)).until(() -> emails.forCase(CASE).stream()
+        .filter(message -> message.noticeType().equals("MISSING_DOCUMENTS")).toList(), rows -> rows.size() == 1)
+        .get(0).text();
     assertThat(email).contains("- One colour photo, child size 2.5 x 3 cm, front view, white background",
         "- A second copy of the photo").doesNotContain("PHOTO_CHILD_SIZE", "flight itinerary");
     live.awaitAt(RECEIVE_TASK_AWAIT_DOCUMENTS);

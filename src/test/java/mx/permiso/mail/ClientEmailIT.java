@@ -116,6 +116,9 @@ class ClientEmailIT {
     assertThat(text(received.get(2))).contains("Querétaro", "attend in person", "cannot go in with you");
     assertThat(calendarStart(received.get(2), "inm-appointment.ics")).isEqualTo("20261112T153000Z");
     assertThat(calendarStart(received.get(4), "return-by.ics")).isEqualTo("20270111");
+    // Written when sent, weeks later, the calendar files still carry the moment their step ran.
+    assertThat(calendarStamp(received.get(2), "inm-appointment.ics")).isEqualTo("20261103T150000Z");
+    assertThat(calendarStamp(received.get(4), "return-by.ics")).isEqualTo("20261112T180000Z");
     assertThat(text(received.get(5))).contains("Before you check in, take your permit to the INM counter at the airport");
     // How to come back, long before the return-by reminder: in the permit-issued email and the departure reminder.
     for (MimeMessage beforeLeaving : received.subList(4, 6)) {
@@ -218,6 +221,11 @@ class ClientEmailIT {
   private static String calendarStart(MimeMessage message, String fileName) throws Exception {
     return new CalendarBuilder().build(new ByteArrayInputStream(attachment(message, fileName)))
         .<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStart().getValue();
+  }
+
+  private static String calendarStamp(MimeMessage message, String fileName) throws Exception {
+    return new CalendarBuilder().build(new ByteArrayInputStream(attachment(message, fileName)))
+        .<VEvent>getComponent("VEVENT").orElseThrow().getDateTimeStamp().getValue();
   }
 
   private static byte[] attachment(MimeMessage message, String fileName) throws Exception {

@@ -46,6 +46,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -111,6 +112,12 @@ class MailDeliveryIT {
 
   @Autowired
   DeliveryFailures failures;
+
+  @Autowired
+  OutboxComposer composer;
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   private final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
 
@@ -194,7 +201,7 @@ class MailDeliveryIT {
                 List.of())), clock.instant());
       }
     });
-    MailDispatcher otherNode = new MailDispatcher(outbox, senders, settings, clock, failures);
+    MailDispatcher otherNode = new MailDispatcher(outbox, senders, settings, clock, failures, composer);
 
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     List<Future<Integer>> sent = new ArrayList<>();
@@ -235,7 +242,7 @@ class MailDeliveryIT {
       }
     });
     MailDispatcher refusingOnce = new MailDispatcher(outbox, FlakySmtp.sender(SMTP_PORT, "busy@example.com"),
-        settings, clock, failures);
+        settings, clock, failures, composer);
 
     refusingOnce.dispatchDue();
 
@@ -323,7 +330,7 @@ class MailDeliveryIT {
     MailSettings twoAttempts = new MailSettings(settings.from(), settings.staffAddress(), 2,
         settings.firstRetryAfter(), settings.maxRetryAfter(), settings.batchSize(), settings.lease(),
         settings.dispatchInterval(), settings.dispatchDelay());
-    MailDispatcher impatient = new MailDispatcher(outbox, senders, twoAttempts, clock, failures);
+    MailDispatcher impatient = new MailDispatcher(outbox, senders, twoAttempts, clock, failures, composer);
     LiveCase live = new LiveCase(engine, "EXR-2026-0405").start(SampleCase.intake("EXR-2026-0405"));
     live.awaitTask(USER_TASK_REVIEW_INTAKE);
 
@@ -371,6 +378,116 @@ class MailDeliveryIT {
     assertThat(log.statusCode()).isEqualTo(200);
     assertThat(log.body()).contains("\"status\":\"FAILED\"", "\"type\":\"ACKNOWLEDGEMENT\"", "jane.example.com");
     assertThat(Http.at(port).get("/api/cases/EXR-2026-0402/communications").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anEmailIsWrittenWhenItIsSentSayingWhatWasTrueWhenItsStepRan() {
+    smtp.start();
+    LiveCase live = new LiveCase(engine, "EXR-2026-0406").start(SampleCase.intake("EXR-2026-0406"));
+    live.awaitTask(USER_TASK_REVIEW_INTAKE);
+    OutboxMessage written = acknowledgementOf("EXR-2026-0406");
+    assertThat(written.text()).as("nothing written at the step").isNull();
+    assertThat(written.subject()).isNull();
+    assertThat(written.facts()).contains("\"on\":\"2026-11-03\"", "\"latestRequestDate\":\"2026-11-17\"",
+        "\"clientName\":\"Jane Doe\"", "/c/");
+
+    // Sent much later: the last day to file has passed and the client's name has changed since the step.
+    clockAt("2026-11-18", "12:00");
+    engine.getRuntimeService().setVariable(live.instanceId(), "clientName", "Juana Pérez");
+    dispatchUntilDone();
+
+    List<MimeMessage> received = received(smtp, "EXR-2026-0406").stream()
+        .filter(message -> ReceivedMail.header(message, "X-Permiso-Message").contains("ACKNOWLEDGEMENT")).toList();
+    assertThat(received).hasSize(1);
+    String text = ReceivedMail.text(received.get(0));
+    assertThat(text).as("as on the day of the step").contains("Dear Jane Doe",
+        "INM needs the request by Tuesday 17 November 2026 at the latest", "/c/")
+        .doesNotContain("Juana");
+    OutboxMessage sent = acknowledgementOf("EXR-2026-0406");
+    assertThat(sent.status()).isEqualTo(Outbox.Status.SENT);
+    assertThat(sent.subject()).isEqualTo("Your exit and re-entry permit request EXR-2026-0406");
+    assertThat(sent.text()).as("stored as sent").contains("INM needs the request by Tuesday 17 November 2026")
+        .isEqualTo(composer.readable(sent).text());
+  }
+
+  @Test
+  void anEmailItsTemplateCannotWriteFailsWithAReadableReasonWhileOthersGoOut() {
+    smtp.start();
+    MailSettings twoAttempts = new MailSettings(settings.from(), settings.staffAddress(), 2,
+        settings.firstRetryAfter(), settings.maxRetryAfter(), settings.batchSize(), settings.lease(),
+        settings.dispatchInterval(), settings.dispatchDelay());
+    MailDispatcher impatient = new MailDispatcher(outbox, senders, twoAttempts, clock, failures, composer);
+    LiveCase bad = new LiveCase(engine, "EXR-2026-0407").start(SampleCase.intake("EXR-2026-0407"));
+    LiveCase good = new LiveCase(engine, "EXR-2026-0408").start(SampleCase.intake("EXR-2026-0408"));
+    bad.awaitTask(USER_TASK_REVIEW_INTAKE);
+    good.awaitTask(USER_TASK_REVIEW_INTAKE);
+    // What a template edited after the step cannot read: a date that is no date.
+    jdbc.update("update outbox_message set facts = replace(facts, '\"departureDate\":\"2026-11-20\"', "
+        + "'\"departureDate\":\"next week\"') where case_number = ?", "EXR-2026-0407");
+
+    impatient.dispatchDue();
+
+    assertThat(received(smtp, "EXR-2026-0408")).as("the other case's email went").hasSize(1);
+    assertThat(received(smtp, "EXR-2026-0407")).isEmpty();
+    OutboxMessage tried = acknowledgementOf("EXR-2026-0407");
+    assertThat(tried.status()).as("tried again later").isEqualTo(Outbox.Status.PENDING);
+    assertThat(tried.attempts()).isOne();
+    assertThat(tried.lastError()).contains("could not be written from the firm's template mail/en/ACKNOWLEDGEMENT.txt",
+        "dates.of(departureDate)", "next week");
+
+    clockAt("2026-11-03", "09:02");   // past the first retry
+    impatient.dispatchDue();
+
+    OutboxMessage failed = acknowledgementOf("EXR-2026-0407");
+    assertThat(failed.status()).isEqualTo(Outbox.Status.FAILED);
+    assertThat(failed.attempts()).isEqualTo(2);
+    assertThat(failed.text()).isNull();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(bad.instanceId())
+        .incidentType(DeliveryFailures.INCIDENT_TYPE).singleResult().getIncidentMessage())
+        .contains("ACKNOWLEDGEMENT", "after 2 attempt(s)", "mail/en/ACKNOWLEDGEMENT.txt");
+    for (String staff : List.of("lucia", "mateo")) {
+      TestUsers.ensure(engine.getIdentityService(), staff,
+          staff.equals("lucia") ? StaffGroups.LEGAL_STAFF : StaffGroups.MANAGERS);
+      var log = Http.at(port).get("/api/cases/EXR-2026-0407/communications", staff, TestUsers.PASSWORD);
+      assertThat(log.statusCode()).isEqualTo(200);
+      assertThat(log.body()).contains("\"status\":\"FAILED\"", "\"type\":\"ACKNOWLEDGEMENT\"",
+          "mail/en/ACKNOWLEDGEMENT.txt", "next week");
+    }
+  }
+
+  @Test
+  void anEmailItsStepWroteInFullIsSentAsItIs() throws Exception {
+    smtp.start();
+    byte[] calendar = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    transactions.executeWithoutResult(status -> outbox.enqueue(new Outbox.NewMessage(
+        "EXR-2026-0409|ACKNOWLEDGEMENT|2026-11-02|client", "EXR-2026-0409", null, "ACKNOWLEDGEMENT", "en",
+        "jane@example.com", new ComposedMail("Written by its step", "The text as the step wrote it.",
+            "<p>The text as the step wrote it.</p>", List.of(new ComposedMail.Attachment("inm-appointment.ics",
+                "text/calendar; charset=UTF-8; method=PUBLISH", calendar)))), clock.instant()));
+
+    dispatchUntilDone();
+
+    MimeMessage received = received(smtp, "EXR-2026-0409").get(0);
+    assertThat(received.getSubject()).isEqualTo("Written by its step");
+    assertThat(ReceivedMail.text(received)).contains("The text as the step wrote it.").doesNotContain("Dear");
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received.getContent();
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (parts.getBodyPart(i).getFileName() != null) {
+        files.add(parts.getBodyPart(i).getFileName());
+      }
+    }
+    assertThat(files).containsExactly("inm-appointment.ics");
+    OutboxMessage sent = outbox.forCase("EXR-2026-0409").get(0);
+    assertThat(sent.status()).isEqualTo(Outbox.Status.SENT);
+    assertThat(sent.text()).isEqualTo("The text as the step wrote it.");
+    assertThat(sent.facts()).isNull();
+    assertThat(outbox.attachments(sent.id())).hasSize(1);
+  }
+
+  private OutboxMessage acknowledgementOf(String caseNumber) {
+    return outbox.forCase(caseNumber).stream().filter(message -> message.noticeType().equals("ACKNOWLEDGEMENT"))
+        .findFirst().orElseThrow();
   }
 
   private void dispatchUntilDone() {

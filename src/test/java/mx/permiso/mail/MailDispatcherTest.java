@@ -122,6 +122,35 @@ class MailDispatcherTest {
   }
 
   @Test
+  void anEmailWrittenAtSendIsStoredBeforeItGoesAndOneItsTemplateCannotWriteFailsAloneWithItsReason() {
+    Map<String, Object> facts = MailFixtures.facts("en", null, null);
+    String good = StoredNotice.write(new mx.permiso.cases.Notice(null, "EXR-2026-0042",
+        mx.permiso.cases.NoticeType.ACKNOWLEDGEMENT, java.time.LocalDate.of(2026, 11, 3), facts),
+        Instant.parse("2026-11-03T15:00:00Z"));
+    facts.put("departureDate", "next week");
+    String bad = StoredNotice.write(new mx.permiso.cases.Notice(null, "EXR-2026-0042",
+        mx.permiso.cases.NoticeType.ACKNOWLEDGEMENT, java.time.LocalDate.of(2026, 11, 3), facts),
+        Instant.parse("2026-11-03T15:00:00Z"));
+    when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(toWrite(1, bad), toWrite(2, good), message(3)));
+
+    assertThat(dispatcher(settings).dispatchDue()).isEqualTo(2);
+
+    verify(outbox).markAttemptFailed(eq(1L), org.mockito.ArgumentMatchers.argThat(reason -> reason.startsWith(
+        "The email could not be written from the firm's template mail/en/ACKNOWLEDGEMENT.txt")
+        && reason.contains("next week")), eq(clock.instant().plus(Duration.ofMinutes(1))));
+    verify(outbox, never()).storeComposed(eq(1L), any());
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(outbox);
+    order.verify(outbox).storeComposed(eq(2L), org.mockito.ArgumentMatchers.argThat(mail ->
+        mail.subject().equals("Your exit and re-entry permit request EXR-2026-0042")
+        && mail.text().contains("INM needs the request by Tuesday 17 November 2026")));
+    order.verify(outbox).markSent(eq(2L), any());
+    verify(outbox, never()).storeComposed(eq(3L), any());
+    verify(outbox).markSent(eq(3L), any());
+    assertThat(RecordingSmtp.EVENTS).containsExactly("connect", "send client2@example.com", "recorded 2",
+        "send client3@example.com", "recorded 3", "close");
+  }
+
+  @Test
   void aConnectionTheServerClosedIsOpenedAgainForTheNextEmail() {
     when(outbox.claim(anyInt(), any(), any())).thenReturn(List.of(message(1), message(2)));
     RecordingSmtp.HANG_UP_AFTER.add("client1@example.com");
@@ -174,7 +203,8 @@ class MailDispatcherTest {
   @Test
   void withoutAnSmtpServerNothingIsSentAndTheLogSaysSoOnce(CapturedOutput output) {
     MailDispatcher dispatcher = new MailDispatcher(null,
-        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings, Clock.systemUTC(), null);
+        new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings, Clock.systemUTC(), null,
+        null);
 
     assertThat(dispatcher.dispatchDue()).isZero();
     assertThat(dispatcher.dispatchDue()).isZero();
@@ -194,7 +224,7 @@ class MailDispatcherTest {
     }).when(sender).send(any(MimeMessage.class));
     StaticListableBeanFactory senders = new StaticListableBeanFactory(Map.of("sender", sender));
     MailDispatcher dispatcher = new MailDispatcher(outbox, senders.getBeanProvider(JavaMailSender.class), settings,
-        clock, null);
+        clock, null, composer());
 
     assertThat(dispatcher.dispatchDue()).isOne();
 
@@ -241,7 +271,11 @@ class MailDispatcherTest {
     server.setHost("smtp.example.com");
     StaticListableBeanFactory senders = new StaticListableBeanFactory(Map.of("sender", server));
     return new MailDispatcher(outbox, senders.getBeanProvider(JavaMailSender.class), mailSettings, clock,
-        mock(DeliveryFailures.class));
+        mock(DeliveryFailures.class), composer());
+  }
+
+  private OutboxComposer composer() {
+    return new OutboxComposer(MailFixtures.composer(MailFixtures.firm(), MailFixtures.deadlines()), outbox);
   }
 
   private MailSettings withBatchSize(int batchSize) {
@@ -306,6 +340,13 @@ class MailDispatcherTest {
       EVENTS.add("close");
       super.close();
     }
+  }
+
+  /** A row its step left as facts, to be written when it is sent. */
+  private static OutboxMessage toWrite(long id, String facts) {
+    return new OutboxMessage(id, "EXR-2026-0042|ACKNOWLEDGEMENT|2026-11-03|client", "EXR-2026-0042", null,
+        "ACKNOWLEDGEMENT", "en", "client" + id + "@example.com", null, null, null, Outbox.Status.PENDING, 0,
+        Instant.EPOCH, null, Instant.EPOCH, null, facts);
   }
 
   private static OutboxMessage message(long id) {

@@ -39,13 +39,10 @@ class OutboxNotifierTest {
     MailSettings settings = new MailSettings("Permiso <permisos@example.com>", staffAddress,
         8, Duration.ofMinutes(1), Duration.ofHours(2), 50, Duration.ofMinutes(5), Duration.ofSeconds(10),
         Duration.ofSeconds(1));
-    FirmSettings firm = new FirmSettings("+52 442 555 0100", null,
-        Map.of("en", "Monday to Friday, 10:00 to 15:00", "es", "de lunes a viernes, de 10:00 a 15:00"), Map.of());
     Outbox outbox = mock(Outbox.class);
     ClientLinks links = mock(ClientLinks.class);
     when(links.linkFor(any())).thenReturn(Optional.empty());
-    OutboxNotifier notifier = new OutboxNotifier(new MailComposer(firm, deadlines, MEXICO_CITY), outbox, settings,
-        deadlines, mock(DocumentStore.class), links);
+    OutboxNotifier notifier = new OutboxNotifier(outbox, settings, deadlines, mock(DocumentStore.class), links);
     Map<String, Object> facts = new HashMap<>(SampleCase.intake("EXR-2026-0042"));
     facts.put("language", language);
     facts.put("plannedReturnDate", "2027-02-01");
@@ -58,17 +55,43 @@ class OutboxNotifierTest {
     return written.getAllValues();
   }
 
+  /** The email the dispatcher writes from what the step stored. */
+  private static String sent(Outbox.NewMessage message) {
+    FirmSettings firm = new FirmSettings("+52 442 555 0100", null,
+        Map.of("en", "Monday to Friday, 10:00 to 15:00", "es", "de lunes a viernes, de 10:00 a 15:00"), Map.of());
+    Deadlines later = new Deadlines(SampleSettings.deadlines(),
+        Clock.fixed(Instant.parse("2026-12-01T15:00:00Z"), ZoneOffset.UTC), MEXICO_CITY);
+    StoredNotice stored = StoredNotice.read(message.facts());
+    return new MailComposer(firm, later, MEXICO_CITY).compose(new Notice(message.processInstanceId(),
+        message.caseNumber(), NoticeType.valueOf(message.noticeType()), stored.on(), stored.facts()),
+        message.language(), stored.at()).text();
+  }
+
   @Test
   void theClientReadsThatOurStaffKnowOfTheLateReturnOnlyWhenTheFirmsCopyIsWritten() {
     List<Outbox.NewMessage> withFirm = lateReturnWarning("inbox@firm.example", "en");
     assertThat(withFirm).extracting(Outbox.NewMessage::recipient)
         .containsExactly("jane@example.com", "inbox@firm.example");
-    assertThat(withFirm.get(0).mail().text()).contains("Our legal staff have been told as well.");
+    assertThat(withFirm.get(0).mail().text()).as("written when it is sent").isNull();
+    assertThat(sent(withFirm.get(0))).contains("Our legal staff have been told as well.");
+    assertThat(withFirm.get(1).facts()).as("the firm's copy is the client's email").isEqualTo(withFirm.get(0).facts());
 
     List<Outbox.NewMessage> noFirmAddress = lateReturnWarning("", "es");
     assertThat(noFirmAddress).extracting(Outbox.NewMessage::recipient)
         .containsExactly("jane@example.com");
-    assertThat(noFirmAddress.get(0).mail().text()).contains("Por favor llámenos antes de viajar")
+    assertThat(sent(noFirmAddress.get(0))).contains("Por favor llámenos antes de viajar")
         .doesNotContain("enterado");
+  }
+
+  @Test
+  void theStepStoresItsFactsItsDayAndItsMomentForTheEmailWrittenLater() {
+    Outbox.NewMessage client = lateReturnWarning("inbox@firm.example", "en").get(0);
+
+    StoredNotice stored = StoredNotice.read(client.facts());
+    assertThat(stored.on()).isEqualTo(LocalDate.of(2026, 11, 12));
+    assertThat(stored.at()).as("the step's clock").isEqualTo(Instant.parse("2026-11-03T15:00:00Z"));
+    assertThat(stored.facts()).containsEntry("returnByDate", "2027-01-11").containsEntry("staffTold", true)
+        .containsEntry("clientName", SampleCase.intake("EXR-2026-0042").get("clientName"));
+    assertThat(client.language()).isEqualTo("en");
   }
 }
