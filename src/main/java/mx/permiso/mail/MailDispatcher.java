@@ -122,7 +122,7 @@ public class MailDispatcher {
 
   private boolean send(JavaMailSender sender, SmtpConnection smtp, OutboxMessage message, boolean hasFiles) {
     try (var caseInLog = org.slf4j.MDC.putCloseable("caseNumber", message.caseNumber())) {
-      // The files stored so far (its step's, or all of them once written); writing it now adds its own.
+      // The files stored so far (its step's, or all of them for an email written before); writing it adds its own.
       List<ComposedMail.Attachment> files = new ArrayList<>(hasFiles ? outbox.attachments(message.id()) : List.of());
       OutboxComposer.Ready ready = composer.composeIfNeeded(message);
       message = ready.message();
@@ -139,7 +139,11 @@ public class MailDispatcher {
       mime.setHeader("X-Permiso-Case", message.caseNumber());
       mime.setHeader("X-Permiso-Message", message.dedupeKey());
       smtp.send(mime);
-      outbox.markSent(message.id(), clock.instant());
+      if (ready.writtenNow() == null) {
+        outbox.markSent(message.id(), clock.instant());
+      } else {
+        outbox.markSent(message.id(), clock.instant(), ready.writtenNow());
+      }
       return true;
     } catch (MessagingException | MailException | OutboxComposer.EmailNotComposed e) {
       failed(message, e);

@@ -96,19 +96,6 @@ public class Outbox {
     return true;
   }
 
-  /**
-   * Stores the email written from the message's facts when it is sent (ADR 015): subject, bodies and
-   * the files it adds. Once only: a message that has its text keeps it.
-   */
-  @Transactional
-  public void storeComposed(long id, ComposedMail mail) {
-    int written = jdbc.update("update outbox_message set subject = ?, body_text = ?, body_html = ? where id = ? "
-        + "and body_text is null", mail.subject(), mail.text(), mail.html(), id);
-    if (written > 0) {
-      attach(id, mail.attachments());
-    }
-  }
-
   private void attach(long id, List<ComposedMail.Attachment> attachments) {
     for (ComposedMail.Attachment attachment : attachments) {
       jdbc.update("insert into outbox_attachment (message_id, file_name, content_type, content) values (?, ?, ?, ?)",
@@ -153,6 +140,21 @@ public class Outbox {
   public void markSent(long id, Instant now) {
     jdbc.update("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, locked_until = null, "
         + "locked_by = null, last_error = null where id = ?", Timestamp.from(now), id);
+  }
+
+  /**
+   * Records an email written when it was sent (ADR 015) as sent, storing what it said (subject, bodies
+   * and the files it added) in the same commit: the row holds the email as sent, for one write to the
+   * disk per email. Once only: a row that has its text keeps it.
+   */
+  @Transactional
+  public void markSent(long id, Instant now, ComposedMail written) {
+    markSent(id, now);
+    int stored = jdbc.update("update outbox_message set subject = ?, body_text = ?, body_html = ? where id = ? "
+        + "and body_text is null", written.subject(), written.text(), written.html(), id);
+    if (stored > 0) {
+      attach(id, written.attachments());
+    }
   }
 
   /** Records a failed attempt: another try at {@code retryAt}, or none when it is null. */

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the emails steps left in the outbox as facts (ADR 015): for good when the dispatcher takes
- * one to send, and for staff to read before then (the case page, the communication log).
+ * Writes the emails steps left in the outbox as facts (ADR 015): when the dispatcher takes one to
+ * send, and for staff to read before then (the case page, the communication log).
  */
 @Component
 public class OutboxComposer {
@@ -24,14 +24,14 @@ public class OutboxComposer {
 
   /**
    * The message ready to send: as it is when it has its text (written by its step before ADR 015, a
-   * resend, an earlier attempt), else written now from its facts and stored with the files it brings,
-   * which {@link Ready#writtenFiles()} holds so they need not be read back.
+   * resend), else written now from its facts. Nothing is stored here: the dispatcher stores what it
+   * wrote with its record of the email sent ({@link Outbox#markSent(long, java.time.Instant, ComposedMail)}).
    *
    * @throws EmailNotComposed when the firm's template cannot write it: a failed attempt, like a refused one
    */
   public Ready composeIfNeeded(OutboxMessage message) {
     if (!message.toCompose()) {
-      return new Ready(message, List.of());
+      return new Ready(message, null);
     }
     ComposedMail mail;
     try {
@@ -41,12 +41,16 @@ public class OutboxComposer {
           e.getSuppressed().length > 0 ? e.getSuppressed()[0] : e);
       throw e;
     }
-    outbox.storeComposed(message.id(), mail);
-    return new Ready(message.composed(mail), mail.attachments());
+    return new Ready(message.composed(mail), mail);
   }
 
-  /** A message with its text, and the files writing it has just added (none when it had its text already). */
-  public record Ready(OutboxMessage message, List<ComposedMail.Attachment> writtenFiles) {
+  /** A message with its text, and the email written for it just now (null when it had its text already). */
+  public record Ready(OutboxMessage message, ComposedMail writtenNow) {
+
+    /** The files writing it added: to send with those stored before. */
+    public List<ComposedMail.Attachment> writtenFiles() {
+      return writtenNow == null ? List.of() : writtenNow.attachments();
+    }
   }
 
   /** The case's emails, oldest first, those not sent yet written for reading (nothing is stored). */

@@ -126,7 +126,7 @@ class CaseThroughputBench {
         %s
         %s
 
-        Product / baseline (medians of cases per second): **%.2f**.
+        Product / baseline (medians of cases per second): **%.2f**. Goal: 0.8 or more (%s).
 
         Rows written per case in the last round of each, by table (inserted, updated or deleted, as
         the database counted them):
@@ -141,7 +141,7 @@ class CaseThroughputBench {
         product.cpu(true).row("product, application CPU ms per case"),
         baseline.cpu(true).row("baseline, application CPU ms per case"),
         product.cpu(false).row("product, database CPU ms per case"),
-        baseline.cpu(false).row("baseline, database CPU ms per case"), ratio,
+        baseline.cpu(false).row("baseline, database CPU ms per case"), ratio, ratio >= 0.8 ? "met" : "**not met**",
         writtenPerCase(product.last(), baseline.last()),
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
             + " (" + TestPostgres.describeServer() + ")")));

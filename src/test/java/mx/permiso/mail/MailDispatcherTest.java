@@ -61,6 +61,10 @@ class MailDispatcherTest {
       RecordingSmtp.EVENTS.add("recorded " + call.getArgument(0));
       return null;
     }).when(outbox).markSent(anyLong(), any());
+    doAnswer(call -> {
+      RecordingSmtp.EVENTS.add("recorded " + call.getArgument(0) + " as written");
+      return null;
+    }).when(outbox).markSent(anyLong(), any(), any());
   }
 
   @Test
@@ -122,7 +126,7 @@ class MailDispatcherTest {
   }
 
   @Test
-  void anEmailWrittenAtSendIsStoredBeforeItGoesAndOneItsTemplateCannotWriteFailsAloneWithItsReason() {
+  void anEmailWrittenAtSendIsStoredWithItsRecordOfSendingAndOneItsTemplateCannotWriteFailsAloneWithItsReason() {
     Map<String, Object> facts = MailFixtures.facts("en", null, null);
     String good = StoredNotice.write(new mx.permiso.cases.Notice(null, "EXR-2026-0042",
         mx.permiso.cases.NoticeType.ACKNOWLEDGEMENT, java.time.LocalDate.of(2026, 11, 3), facts),
@@ -138,15 +142,15 @@ class MailDispatcherTest {
     verify(outbox).markAttemptFailed(eq(1L), org.mockito.ArgumentMatchers.argThat(reason -> reason.startsWith(
         "The email could not be written from the firm's template mail/en/ACKNOWLEDGEMENT.txt")
         && reason.contains("next week")), eq(clock.instant().plus(Duration.ofMinutes(1))));
-    verify(outbox, never()).storeComposed(eq(1L), any());
-    org.mockito.InOrder order = org.mockito.Mockito.inOrder(outbox);
-    order.verify(outbox).storeComposed(eq(2L), org.mockito.ArgumentMatchers.argThat(mail ->
+    verify(outbox, never()).markSent(eq(1L), any(), any());
+    verify(outbox, never()).markSent(eq(1L), any());
+    verify(outbox).markSent(eq(2L), any(), org.mockito.ArgumentMatchers.argThat(mail ->
         mail.subject().equals("Your exit and re-entry permit request EXR-2026-0042")
         && mail.text().contains("INM needs the request by Tuesday 17 November 2026")));
-    order.verify(outbox).markSent(eq(2L), any());
-    verify(outbox, never()).storeComposed(eq(3L), any());
+    verify(outbox, never()).markSent(eq(2L), any());
     verify(outbox).markSent(eq(3L), any());
-    assertThat(RecordingSmtp.EVENTS).containsExactly("connect", "send client2@example.com", "recorded 2",
+    verify(outbox, never()).markSent(eq(3L), any(), any());
+    assertThat(RecordingSmtp.EVENTS).containsExactly("connect", "send client2@example.com", "recorded 2 as written",
         "send client3@example.com", "recorded 3", "close");
   }
 
