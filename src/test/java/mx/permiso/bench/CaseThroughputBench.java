@@ -259,12 +259,10 @@ class CaseThroughputBench {
     LiveCase.clockAt("2026-12-13", "10:01");
     steps.awaitPassed(SERVICE_TASK_SEND_HAND_BACK_REMINDER);
     steps.correlate("PermitReturned", Map.of("permitReturnedDate", "2026-12-14"));
-    if (isProduct) {
-      // Staff check the client's word against INM's receipt before the case closes.
-      steps.awaitWaiting(USER_TASK_CONFIRM_PERMIT_RETURNED);
-      steps.complete(USER_TASK_CONFIRM_PERMIT_RETURNED, Map.of("permitReturnConfirmed", "true",
-          "inmReceiptReference", "INM-QRO-2026-5512"));
-    }
+    // Staff check the client's word against INM's receipt before the case closes (the baseline's model has the task too).
+    steps.awaitWaiting(USER_TASK_CONFIRM_PERMIT_RETURNED);
+    steps.complete(USER_TASK_CONFIRM_PERMIT_RETURNED, Map.of("permitReturnConfirmed", "true",
+        "inmReceiptReference", "INM-QRO-2026-5512"));
     steps.awaitEnded();
     return (System.nanoTime() - start) / 1e9;
   }
@@ -343,8 +341,27 @@ class CaseThroughputBench {
     }
 
     void awaitEnded() {
-      await().atMost(PATIENCE).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processDefinitionKey(key).finished().count() == endedBefore + CASES);
+      try {
+        await().atMost(PATIENCE).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processDefinitionKey(key).finished().count() == endedBefore + CASES);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError("Cases of " + key + " did not end: " + whereTheyWait(), e);
+      }
+    }
+
+    /** Where the round's unfinished cases stand: their activities and incidents, counted. */
+    private String whereTheyWait() {
+      Map<String, Long> at = new java.util.TreeMap<>();
+      for (String instance : instances) {
+        if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+          continue;
+        }
+        engine.getRuntimeService().getActiveActivityIds(instance).forEach(activity -> at.merge(activity, 1L, Long::sum));
+      }
+      Map<String, Long> incidents = new java.util.TreeMap<>();
+      engine.getRuntimeService().createIncidentQuery().list().stream().filter(i -> instances.contains(i.getProcessInstanceId()))
+          .forEach(i -> incidents.merge(i.getActivityId() + ": " + i.getIncidentMessage(), 1L, Long::sum));
+      return "waiting at " + at + "; incidents " + incidents;
     }
   }
 
