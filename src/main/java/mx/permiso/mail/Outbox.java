@@ -15,10 +15,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox table: messages written with the step that causes them, taken by dispatchers
@@ -49,12 +47,10 @@ public class Outbox {
   private final String forUpdate;
   private final String node;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transactions;
 
-  public Outbox(JdbcTemplate jdbc, DataSource dataSource, NodeName node, ApplicationEventPublisher events,
-      PlatformTransactionManager transactionManager) throws MetaDataAccessException {
+  public Outbox(JdbcTemplate jdbc, DataSource dataSource, NodeName node, ApplicationEventPublisher events)
+      throws MetaDataAccessException {
     this.jdbc = jdbc;
-    this.transactions = new TransactionTemplate(transactionManager);
     this.events = events;
     this.node = node.value();
     // Several dispatchers must not take the same rows.
@@ -149,27 +145,16 @@ public class Outbox {
   /**
    * Records an email written when it was sent (ADR 015) as sent, storing what it said (subject, bodies
    * and the files it added) in the same commit: the row holds the email as sent, for one write to the
-   * disk per email. Once only: a row that has its text keeps it. Without files, one statement does it
-   * all (one round trip to the database, as for an email written by its step).
+   * disk per email. Once only: a row that has its text keeps it.
    */
+  @Transactional
   public void markSent(long id, Instant now, ComposedMail written) {
-    if (written.attachments().isEmpty()) {
-      jdbc.update("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-          + "locked_until = null, locked_by = null, last_error = null, "
-          + "subject = case when body_text is null then ? else subject end, "
-          + "body_html = case when body_text is null then ? else body_html end, "
-          + "body_text = coalesce(body_text, ?) where id = ?",
-          Timestamp.from(now), written.subject(), written.html(), written.text(), id);
-      return;
+    markSent(id, now);
+    int stored = jdbc.update("update outbox_message set subject = ?, body_text = ?, body_html = ? where id = ? "
+        + "and body_text is null", written.subject(), written.text(), written.html(), id);
+    if (stored > 0) {
+      attach(id, written.attachments());
     }
-    transactions.executeWithoutResult(status -> {
-      markSent(id, now);
-      int stored = jdbc.update("update outbox_message set subject = ?, body_text = ?, body_html = ? where id = ? "
-          + "and body_text is null", written.subject(), written.text(), written.html(), id);
-      if (stored > 0) {
-        attach(id, written.attachments());
-      }
-    });
   }
 
   /** Records a failed attempt: another try at {@code retryAt}, or none when it is null. */
