@@ -21,10 +21,10 @@ RUN [ -f "$JAVA_HOME/lib/server/classes.jsa" ] || java -Xshare:dump > /dev/null
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Duser.timezone=UTC"
 # Starts the application once, on an in-memory database, up to the end of its start-up, and keeps
 # the classes it loaded in /app/permiso.jsa: every start of the container maps them (ADR 011).
-RUN java -XX:ArchiveClassesAtExit=/app/permiso.jsa -Dspring.context.exit=onRefresh \
+RUN java -XX:ArchiveClassesAtExit=/app/permiso.jsa -Dspring.context.exit=onRefresh -Dspring.aot.enabled=true \
       -Dspring.datasource.url=jdbc:h2:mem:class-data-training \
       -Dcamunda.bpm.admin-user.password=class-data-training -jar /app/permiso.jar > /dev/null \
     && test -s /app/permiso.jsa
 USER permiso
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/permiso.jsa", "-jar", "/app/permiso.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/permiso.jsa", "-Dspring.aot.enabled=true", "-jar", "/app/permiso.jar"]

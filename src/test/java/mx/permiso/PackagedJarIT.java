@@ -2,13 +2,19 @@ package mx.permiso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mx.permiso.support.Http;
 import mx.permiso.support.PackagedApp;
 import mx.permiso.support.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -53,5 +59,35 @@ class PackagedJarIT {
       assertThat(rs.getInt(1)).isOne();
     }
     assertThat(workingDirectory.resolve("data")).as("no H2 fallback").doesNotExist();
+
+    assertThat(app.log()).as("beans worked out at build time (ADR 016)").contains("Starting AOT-processed PermisoApplication");
+    JsonNode health = Http.json(app.http().get("/actuator/health", "admin", matcher.group(1)));
+    assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/mail").isMissingNode()).as("no SMTP server, no mail check").isTrue();
+  }
+
+  /**
+   * The packaged application's beans are worked out when it is built, with no profile and no SMTP server
+   * (ADR 016); what settings given at start switch on still comes on: the demo profile's staff members,
+   * the SMTP server and its health check.
+   */
+  @Test
+  void settingsGivenAtStartSwitchOnWhatTheBuildDidNotHave() throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try {
+      Map<String, String> environment = new HashMap<>(TestPostgres.newDatabase().environment());
+      environment.put("SPRING_PROFILES_ACTIVE", "demo");
+      environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+      environment.put("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
+      app = PackagedApp.start(workingDirectory, "app", environment).awaitHealthy(Duration.ofMinutes(3));
+
+      assertThat(app.log()).contains("Starting AOT-processed PermisoApplication");
+      assertThat(app.http().get("/cases.csv", "lucia", "demo").statusCode()).as("legal-staff member of the demo").isEqualTo(200);
+      JsonNode health = Http.json(app.http().get("/actuator/health", "mateo", "demo"));
+      assertThat(health.at("/components/mail/status").asText()).as("manager of the demo sees the SMTP check").isEqualTo("UP");
+    } finally {
+      smtp.stop();
+    }
   }
 }

@@ -1,22 +1,88 @@
 package mx.permiso.mail;
 
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.actuate.mail.MailHealthIndicator;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.StringUtils;
 
-/** Client email settings and the dispatcher's schedule (switched off in tests that run it by hand). */
+/**
+ * Client email settings, the SMTP server ({@code spring.mail.*}) and the dispatcher's schedule (switched off
+ * in tests that run it by hand). Whether there is an SMTP server, and whether the dispatcher runs, is read
+ * when the application starts, not when it is built: the packaged application's beans are fixed at build
+ * time (ADR 016), so neither may depend on a condition.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MailSettings.class)
+@EnableConfigurationProperties({MailSettings.class, MailProperties.class})
 class MailConfiguration {
+
+  /**
+   * The SMTP server {@code spring.mail.*} names, made as Spring Boot makes it; none (no bean) without
+   * {@code spring.mail.host}: emails wait in the outbox.
+   */
+  @Bean
+  JavaMailSenderImpl mailSender(MailProperties mail, ObjectProvider<SslBundles> sslBundles) {
+    if (!StringUtils.hasText(mail.getHost())) {
+      return null;
+    }
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost(mail.getHost());
+    if (mail.getPort() != null) {
+      sender.setPort(mail.getPort());
+    }
+    sender.setUsername(mail.getUsername());
+    sender.setPassword(mail.getPassword());
+    sender.setProtocol(mail.getProtocol());
+    if (mail.getDefaultEncoding() != null) {
+      sender.setDefaultEncoding(mail.getDefaultEncoding().name());
+    }
+    Properties properties = new Properties();
+    properties.putAll(mail.getProperties());
+    String protocol = StringUtils.hasLength(mail.getProtocol()) ? mail.getProtocol() : JavaMailSenderImpl.DEFAULT_PROTOCOL;
+    if (mail.getSsl().isEnabled()) {
+      properties.setProperty("mail." + protocol + ".ssl.enable", "true");
+    }
+    if (mail.getSsl().getBundle() != null) {
+      SslBundle bundle = sslBundles.getObject().getBundle(mail.getSsl().getBundle());
+      properties.put("mail." + protocol + ".ssl.socketFactory", bundle.createSslContext().getSocketFactory());
+    }
+    sender.setJavaMailProperties(properties);
+    return sender;
+  }
+
+  /**
+   * The SMTP server's health ({@code mail} in {@code /actuator/health}, shown to managers; not part of
+   * readiness), when there is one and {@code management.health.mail.enabled} is not false.
+   */
+  @Bean
+  SmartInitializingSingleton mailHealth(ObjectProvider<JavaMailSenderImpl> sender, ObjectProvider<HealthContributorRegistry> health,
+      @Value("${management.health.mail.enabled:true}") boolean enabled) {
+    return () -> {
+      JavaMailSenderImpl server = sender.getIfAvailable();
+      HealthContributorRegistry registry = health.getIfAvailable();
+      if (enabled && server != null && registry != null) {
+        registry.registerContributor("mail", new MailHealthIndicator(server));
+      }
+    };
+  }
 
   /**
    * Runs the dispatcher on a thread of its own: {@code permiso.mail.dispatch-delay} after this node
@@ -26,7 +92,6 @@ class MailConfiguration {
    * due). On shutdown it finishes the email it is sending and stops.
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(name = "permiso.mail.dispatcher-enabled", havingValue = "true", matchIfMissing = true)
   static class DispatchSchedule implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchSchedule.class);
@@ -35,15 +100,24 @@ class MailConfiguration {
     private final MailDispatcher dispatcher;
     private final Duration interval;
     private final Duration delay;
+    private final boolean enabled;
     private final Semaphore work = new Semaphore(0);
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
     private Thread thread;
 
-    DispatchSchedule(MailDispatcher dispatcher, MailSettings settings) {
+    DispatchSchedule(MailDispatcher dispatcher, MailSettings settings,
+        @Value("${permiso.mail.dispatcher-enabled:true}") boolean enabled) {
       this.dispatcher = dispatcher;
       this.interval = settings.dispatchInterval();
       this.delay = settings.dispatchDelay();
+      this.enabled = enabled;
+    }
+
+    /** Off ({@code permiso.mail.dispatcher-enabled=false}) in tests that dispatch by hand. */
+    @Override
+    public boolean isAutoStartup() {
+      return enabled;
     }
 
     /** A step that wrote an email has committed: the email can go now rather than at the next interval. */

@@ -1,24 +1,30 @@
 package mx.permiso.retention;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Runs the purge every night (switched off in tests that run it by hand). */
+/**
+ * Runs the purge every night, unless {@code permiso.retention.enabled} is false (tests that run it by hand);
+ * read at start, not as a condition: the packaged application's beans are fixed when it is built (ADR 016).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "permiso.retention.enabled", havingValue = "true", matchIfMissing = true)
 class RetentionSchedule {
 
   private final CaseRetention retention;
+  private final boolean enabled;
 
-  RetentionSchedule(CaseRetention retention) {
+  RetentionSchedule(CaseRetention retention, @Value("${permiso.retention.enabled:true}") boolean enabled) {
     this.retention = retention;
+    this.enabled = enabled;
   }
 
   @Scheduled(cron = "${permiso.retention.cron}", zone = "${permiso.business-time-zone}")
   void purge() {
-    retention.purgeExpired();
+    if (enabled) {
+      retention.purgeExpired();
+    }
   }
 }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class PackagedApp implements AutoCloseable {
 
   /** The JVM options of the documented way to run it (docs/operations.md, the Dockerfile), besides the archive. */
-  public static final List<String> SHIPPED_OPTIONS = List.of("-XX:+UseSerialGC");
+  public static final List<String> SHIPPED_OPTIONS = List.of("-XX:+UseSerialGC", "-Dspring.aot.enabled=true");
 
   private final Process process;
   private final int port;
