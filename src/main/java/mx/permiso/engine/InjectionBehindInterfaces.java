@@ -24,8 +24,16 @@ class InjectionBehindInterfaces implements BeanPostProcessor, BeanFactoryAware {
 
   private final AutowiredAnnotationBeanPostProcessor autowired = new AutowiredAnnotationBeanPostProcessor();
   private final CommonAnnotationBeanPostProcessor common = new CommonAnnotationBeanPostProcessor();
-  private final boolean aheadOfTime = AotDetector.useGeneratedArtifacts();
+  private final boolean aheadOfTime;
   private ConfigurableListableBeanFactory beans;
+
+  InjectionBehindInterfaces() {
+    this(AotDetector.useGeneratedArtifacts());
+  }
+
+  InjectionBehindInterfaces(boolean aheadOfTime) {
+    this.aheadOfTime = aheadOfTime;
+  }
 
   @Override
   public void setBeanFactory(BeanFactory beanFactory) {
