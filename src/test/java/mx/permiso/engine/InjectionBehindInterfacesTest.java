@@ -42,16 +42,16 @@ class InjectionBehindInterfacesTest {
 
   @Test
   void beanDeclaredByItsClassIsLeftToTheCodeTheBuildWrote() {
-    try (GenericApplicationContext context = context(true, Configured.class)) {
-      Configured part = context.getBean("part", Configured.class);
-      assertThat(part.settings).isNull();
-      assertThat(part.initialised).isZero();
-    }
+    assertLeftAlone(true, Configured.class);
   }
 
   @Test
   void withoutAheadOfTimeProcessingItDoesNothing() {
-    try (GenericApplicationContext context = context(false, Part.class)) {
+    assertLeftAlone(false, Part.class);
+  }
+
+  private static void assertLeftAlone(boolean aheadOfTime, Class<?> declared) {
+    try (GenericApplicationContext context = context(aheadOfTime, declared)) {
       Configured part = context.getBean("part", Configured.class);
       assertThat(part.settings).isNull();
       assertThat(part.initialised).isZero();
