@@ -1,18 +1,20 @@
 package mx.permiso.engine;
 
 import org.springframework.aot.AotDetector;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.CommonAnnotationBeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
  * In the packaged application, whose beans were worked out when it was built (ahead-of-time processing,
- * ADR 016), fills the {@code @Autowired} and {@code @Value} members of a bean and runs its
- * {@code @PostConstruct} methods when the {@code @Bean} method that made it declares only an interface.
+ * ADR 016), fills the {@code @Autowired}, {@code @Value} and {@code @Resource} members of a bean and runs its
+ * {@code @PostConstruct} (and at the end {@code @PreDestroy}) methods when the {@code @Bean} method that made it
+ * declares only an interface.
  * The build sees the declared type, not the class returned, so it writes no code for that class's members;
  * the Camunda starter's configuration parts ({@code DefaultProcessEngineConfiguration} and the others, each
  * declared as a {@code CamundaProcessEngineConfiguration}) take their settings that way. Started without
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * nothing.
  */
 @Component
-class InjectionBehindInterfaces implements BeanPostProcessor, BeanFactoryAware {
+class InjectionBehindInterfaces implements DestructionAwareBeanPostProcessor, BeanFactoryAware {
 
   private final AutowiredAnnotationBeanPostProcessor autowired = new AutowiredAnnotationBeanPostProcessor();
   private final CommonAnnotationBeanPostProcessor common = new CommonAnnotationBeanPostProcessor();
@@ -45,10 +47,25 @@ class InjectionBehindInterfaces implements BeanPostProcessor, BeanFactoryAware {
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
     if (aheadOfTime && declaredAsInterface(beanName)) {
-      autowired.processInjection(bean);
+      // As the two post-processors do for a bean: members filled (and the bean named as their dependant), then initialised.
+      autowired.postProcessProperties(new MutablePropertyValues(), bean, beanName);
+      common.postProcessProperties(new MutablePropertyValues(), bean, beanName);
       common.postProcessBeforeInitialization(bean, beanName);
     }
     return bean;
+  }
+
+  @Override
+  public boolean requiresDestruction(Object bean) {
+    return aheadOfTime && common.requiresDestruction(bean);
+  }
+
+  /** Its {@code @PreDestroy} methods, for a bean this initialised. */
+  @Override
+  public void postProcessBeforeDestruction(Object bean, String beanName) {
+    if (aheadOfTime && declaredAsInterface(beanName)) {
+      common.postProcessBeforeDestruction(bean, beanName);
+    }
   }
 
   private boolean declaredAsInterface(String beanName) {

@@ -35,8 +35,10 @@ import org.springframework.util.StringUtils;
 class MailConfiguration {
 
   /**
-   * The SMTP server {@code spring.mail.*} names, made as Spring Boot makes it; none (no bean) without
-   * {@code spring.mail.host}: emails wait in the outbox.
+   * The SMTP server {@code spring.mail.*} names, made as Spring Boot makes it (host, port, account, protocol,
+   * encoding, properties, SSL); none (no bean) without {@code spring.mail.host}: emails wait in the outbox.
+   * Not supported: a mail session from JNDI ({@code spring.mail.jndi-name}) and Spring Boot's check of the
+   * server at start ({@code spring.mail.test-connection}; the {@code mail} health check tells instead).
    */
   @Bean
   JavaMailSenderImpl mailSender(MailProperties mail, ObjectProvider<SslBundles> sslBundles) {
@@ -57,11 +59,15 @@ class MailConfiguration {
     Properties properties = new Properties();
     properties.putAll(mail.getProperties());
     String protocol = StringUtils.hasLength(mail.getProtocol()) ? mail.getProtocol() : JavaMailSenderImpl.DEFAULT_PROTOCOL;
-    if (mail.getSsl().isEnabled()) {
+    MailProperties.Ssl ssl = mail.getSsl();
+    if ((ssl.isEnabled() || StringUtils.hasLength(ssl.getBundle())) && ssl.isVerifyHostname()) {
+      properties.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+    }
+    if (ssl.isEnabled()) {
       properties.setProperty("mail." + protocol + ".ssl.enable", "true");
     }
-    if (mail.getSsl().getBundle() != null) {
-      SslBundle bundle = sslBundles.getObject().getBundle(mail.getSsl().getBundle());
+    if (StringUtils.hasLength(ssl.getBundle())) {
+      SslBundle bundle = sslBundles.getObject().getBundle(ssl.getBundle());
       properties.put("mail." + protocol + ".ssl.socketFactory", bundle.createSslContext().getSocketFactory());
     }
     sender.setJavaMailProperties(properties);
@@ -74,7 +80,7 @@ class MailConfiguration {
    */
   @Bean
   SmartInitializingSingleton mailHealth(ObjectProvider<JavaMailSenderImpl> sender, ObjectProvider<HealthContributorRegistry> health,
-      @Value("${management.health.mail.enabled:true}") boolean enabled) {
+      @Value("${management.health.mail.enabled:${management.health.defaults.enabled:true}}") boolean enabled) {
     return () -> {
       JavaMailSenderImpl server = sender.getIfAvailable();
       HealthContributorRegistry registry = health.getIfAvailable();
