@@ -65,8 +65,14 @@ class ReminderStormBench {
   private static final int ROUNDS = Integer.getInteger("bench.storm.rounds", 3);
   private static final String HEAP = "-Xmx768m";
   /** Options to try on the storm's JVMs, separated by spaces (e.g. a flight recording); none by default. */
-  private static final List<String> NODE_JVM_OPTIONS = List.of(System.getProperty("bench.storm.jvm-options", "")
-      .split(" ")).stream().filter(option -> !option.isBlank()).toList();
+  private static final List<String> NODE_JVM_OPTIONS = options("bench.storm.jvm-options");
+  /**
+   * Options to compare with those above, in one sitting (this machine's speed moves within the hour): when
+   * given, every round runs each number of nodes twice, on two copies of the cases, with the options above
+   * and with these, which goes first alternating; the figures go to the log, and this file is left alone.
+   * E.g. {@code -Dspring.aot.enabled=false} (the later setting of a property wins).
+   */
+  private static final List<String> COMPARED_JVM_OPTIONS = options("bench.storm.compare-jvm-options");
   /** Settings to try on the storm's nodes, {@code NAME=value,...} (e.g. the job executor's); none by default. */
   private static final Map<String, String> NODE_SETTINGS = settings(System.getProperty("bench.storm.node-env", ""));
   private static final String SET_UP_NODE = "set-up";
@@ -121,12 +127,26 @@ class ReminderStormBench {
     Duration setUp = Duration.between(setUpStarted, Instant.now());
 
     Map<Integer, List<Storm>> storms = new TreeMap<>();
+    Map<Integer, List<Storm>> compared = new TreeMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       List<Integer> order = round % 2 == 0 ? List.of(1, 2) : List.of(2, 1);
       for (int nodes : order) {
-        Storm storm = storm(TestPostgres.copyOf(template), nodes, cases, round);
-        storms.computeIfAbsent(nodes, n -> new ArrayList<>()).add(storm);
+        List<Boolean> comparedFirst = COMPARED_JVM_OPTIONS.isEmpty() ? List.of(false)
+            : round % 2 == 0 ? List.of(false, true) : List.of(true, false);
+        for (boolean comparing : comparedFirst) {
+          Storm storm = storm(TestPostgres.copyOf(template), nodes, cases, round,
+              comparing ? COMPARED_JVM_OPTIONS : NODE_JVM_OPTIONS);
+          (comparing ? compared : storms).computeIfAbsent(nodes, n -> new ArrayList<>()).add(storm);
+        }
       }
+    }
+    if (!COMPARED_JVM_OPTIONS.isEmpty()) {
+      for (int nodes : storms.keySet()) {
+        LOG.info("Compared, {} node(s), seconds until the last reminder arrived: {} {}; {} {}", nodes, NODE_JVM_OPTIONS,
+            storms.get(nodes).stream().map(Storm::secondsToLastReceived).toList(), COMPARED_JVM_OPTIONS,
+            compared.get(nodes).stream().map(Storm::secondsToLastReceived).toList());
+      }
+      return;
     }
     int mostHeld = storms.values().stream().flatMap(List::stream).mapToInt(Storm::mostJobsHeld).max().orElseThrow();
     String acquisition = lookForDueJobs(template, cases.subList(WARM_UP, cases.size()), mostHeld);
@@ -171,12 +191,14 @@ class ReminderStormBench {
    * One storm on a copy of the cases: the warm-up cases' reminders due at once and all sent, then every
    * other case's reminder due at one moment; waits for all the mail.
    */
-  private Storm storm(TestPostgres.Database database, int nodeCount, List<String> cases, int round) throws Exception {
+  private Storm storm(TestPostgres.Database database, int nodeCount, List<String> cases, int round,
+      List<String> jvmOptions) throws Exception {
     List<PackagedApp> nodes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int n = 0; n < nodeCount; n++) {
-      names.add("round-" + round + "-of-" + nodeCount + "-node-" + (char) ('a' + n));
-      nodes.add(start(database, names.get(n)));
+      names.add("round-" + round + "-of-" + nodeCount + (jvmOptions.equals(NODE_JVM_OPTIONS) ? "" : "-compared")
+          + "-node-" + (char) ('a' + n));
+      nodes.add(start(database, names.get(n), jvmOptions));
     }
     nodes.forEach(node -> node.awaitHealthy(Duration.ofMinutes(3)));
     JdbcTemplate jdbc = jdbc(database);
@@ -417,6 +439,10 @@ class ReminderStormBench {
 
   /** The environment of one node: the database, its own name and the SMTP server; the product's defaults otherwise. */
   private PackagedApp start(TestPostgres.Database database, String name) {
+    return start(database, name, List.of());
+  }
+
+  private PackagedApp start(TestPostgres.Database database, String name, List<String> jvmOptions) {
     Map<String, String> env = new HashMap<>(database.environment());
     env.put("SERVER_ADDRESS", "127.0.0.1");
     env.put("PERMISO_NODENAME", name);
@@ -429,9 +455,7 @@ class ReminderStormBench {
       env.putAll(NODE_SETTINGS);
     }
     List<String> jvm = new ArrayList<>(List.of(HEAP));
-    if (!name.equals(SET_UP_NODE)) {
-      jvm.addAll(NODE_JVM_OPTIONS);
-    }
+    jvm.addAll(jvmOptions);
     PackagedApp node = PackagedApp.start(logs, name, env, jvm.toArray(String[]::new));
     running.add(node);
     return node;
@@ -768,6 +792,10 @@ class ReminderStormBench {
     T send(int number) throws Exception;
   }
 
+
+  private static List<String> options(String property) {
+    return List.of(System.getProperty(property, "").split(" ")).stream().filter(option -> !option.isBlank()).toList();
+  }
 
   private static Map<String, String> settings(String list) {
     Map<String, String> settings = new TreeMap<>();
