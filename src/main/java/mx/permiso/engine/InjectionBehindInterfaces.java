@@ -5,8 +5,8 @@ import org.springframework.beans.MutablePropertyValues;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
-import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.context.annotation.CommonAnnotationBeanPostProcessor;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +47,7 @@ class InjectionBehindInterfaces implements DestructionAwareBeanPostProcessor, Be
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
     if (aheadOfTime && declaredAsInterface(beanName)) {
-      // As the two post-processors do for a bean: members filled (and the bean named as their dependant), then initialised.
+      // As the two post-processors do: members filled (the bean recorded as their dependant), then initialised.
       autowired.postProcessProperties(new MutablePropertyValues(), bean, beanName);
       common.postProcessProperties(new MutablePropertyValues(), bean, beanName);
       common.postProcessBeforeInitialization(bean, beanName);
