@@ -52,10 +52,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * server accepted an email but before it recorded it as sent leaves the row to be sent again once
  * its lease ends: a repeat no outbox can rule out (ADR 009), and one that would make this test fail
  * at random. So node A sends through a relay ({@link SmtpRelay}). To kill it, the relay holds new
- * connections, and the test waits until A has no forwarded connection open and a held one: A sends
- * a round of emails over one connection, one after the other, recording each before the next goes
- * and closing the connection after the last, so it recorded every email it sent before it opened
- * the next connection (holding no outbox row at all would be as safe). A is then killed mid-run in every other respect: as the
+ * connections and the next command of an open one, and the test waits until A's connection is held:
+ * A sends its emails over one connection, one after the other, recording each before its next command
+ * (the next email's, or the end of the connection), so when that command waits it has recorded every
+ * email it sent (holding no outbox row at all would be as safe). A is then killed mid-run in every other respect: as the
  * first reminders arrive, with reminder jobs still to run (some of them often taken by A) and
  * emails A took but did not send.
  */
@@ -229,7 +229,7 @@ class ClusterIT {
   /**
    * See the class comment: killed when no email of A's has gone out unrecorded. Holding no outbox
    * row at all would do as well, but A is killed holding emails it took, which B must then send:
-   * with hundreds due, A's next round (a second away) takes some and waits on the relay.
+   * with hundreds due, A's next round takes some, or its round goes on, and waits on the relay.
    *
    * @return the emails A held when it died
    */

@@ -30,10 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends what waits in the outbox over SMTP and records the outcome. Safe to run on every node at
  * once: each round takes messages no other dispatcher holds, and sends only during the first half
- * of its lease on them, so no other node takes them while one is still being sent. A round sends
- * over one SMTP connection and records each email as sent (one committed update) before the next
- * goes, so a node that dies leaves at most one accepted email unrecorded (ADR 006); while rounds find
- * a full batch waiting, the next starts at once. A failed attempt is retried later,
+ * of its lease on them, so no other node takes them while one is still being sent. It sends over one
+ * SMTP connection and records each email as sent (one committed update) before the next goes, so a
+ * node that dies leaves at most one accepted email unrecorded (ADR 006); while rounds find a full batch
+ * waiting, the next starts at once, over the same connection. A failed attempt is retried later,
  * waiting longer each time; after the last attempt, or at once for an address that can never
  * work, the message is marked failed and staff see an incident on the case in Cockpit. An email its
  * step left as facts is written just before it is sent (ADR 015); a template that cannot write it
@@ -83,16 +83,20 @@ public class MailDispatcher {
       return 0;
     }
     int sent = 0;
-    Round round;
-    do {
-      round = round(sender);
-      sent += round.sent();
-    } while (round.claimed() == settings.batchSize() && round.sent() > 0 && goOn.getAsBoolean());
+    // One connection for the rounds that follow each other: a new one costs the server's greeting and
+    // EHLO (and, with TLS and an account, a handshake and a login) for every batch of a backlog.
+    try (SmtpConnection smtp = new SmtpConnection(sender)) {
+      Round round;
+      do {
+        round = round(sender, smtp);
+        sent += round.sent();
+      } while (round.claimed() == settings.batchSize() && round.sent() > 0 && goOn.getAsBoolean());
+    }
     return sent;
   }
 
-  /** Takes up to the batch size and sends them over one connection during the first half of the lease. */
-  private Round round(JavaMailSender sender) {
+  /** Takes up to the batch size and sends them over the connection during the first half of the lease. */
+  private Round round(JavaMailSender sender, SmtpConnection smtp) {
     Instant claimed = clock.instant();
     List<OutboxMessage> due = outbox.claim(settings.batchSize(), claimed, settings.lease());
     // One look for files per round: most emails have none, and each look would be a round trip of its own.
@@ -100,17 +104,15 @@ public class MailDispatcher {
     // Once the lease ends another node may take the same messages: stop halfway and let the rest go.
     Instant sendUntil = claimed.plus(settings.lease().dividedBy(2));
     int sent = 0;
-    try (SmtpConnection smtp = new SmtpConnection(sender)) {
-      for (int next = 0; next < due.size(); next++) {
-        if (!clock.instant().isBefore(sendUntil)) {
-          List<OutboxMessage> left = due.subList(next, due.size());
-          outbox.release(left.stream().map(OutboxMessage::id).toList());
-          LOG.info("Half the outbox lease used up: {} email(s) left for the next round", left.size());
-          break;
-        }
-        if (send(sender, smtp, due.get(next), withFiles.contains(due.get(next).id()))) {
-          sent++;
-        }
+    for (int next = 0; next < due.size(); next++) {
+      if (!clock.instant().isBefore(sendUntil)) {
+        List<OutboxMessage> left = due.subList(next, due.size());
+        outbox.release(left.stream().map(OutboxMessage::id).toList());
+        LOG.info("Half the outbox lease used up: {} email(s) left for the next round", left.size());
+        break;
+      }
+      if (send(sender, smtp, due.get(next), withFiles.contains(due.get(next).id()))) {
+        sent++;
       }
     }
     return new Round(due.size(), sent);

@@ -12,9 +12,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * One connection to the SMTP server for a dispatcher's round: opening one for every email costs
- * more than sending it. Opened when the first email goes, opened again if the server has closed
- * it. Each email is accepted or refused on its own, so one failure fails that email only.
+ * One connection to the SMTP server for a dispatcher's rounds, from the first email until the backlog
+ * is sent: opening one for every email, or for every round of a backlog, costs more than sending.
+ * Opened when the first email goes, opened again if the server has closed it (each email is preceded
+ * by a {@code NOOP} that finds out). Each email is accepted or refused on its own, so one failure fails that email only.
  */
 final class SmtpConnection implements AutoCloseable {
 

@@ -69,10 +69,20 @@ class ReminderStormBench {
   /**
    * Options to compare with those above, in one sitting (this machine's speed moves within the hour): when
    * given, every round runs each number of nodes twice, on two copies of the cases, with the options above
-   * and with these, which goes first alternating; the figures go to the log, and this file is left alone.
+   * and with these, which goes first alternating; the section is written from the rounds with the options above
+   * and names the compared rounds' figures (they go to the log too).
    * E.g. {@code -Dspring.aot.enabled=false} (the later setting of a property wins).
    */
   private static final List<String> COMPARED_JVM_OPTIONS = options("bench.storm.compare-jvm-options");
+  /**
+   * Another build to compare with this one in the same way: a copy of its {@code target/permiso/} (the
+   * extracted jar and its class data archive), started with the compared options above if any.
+   */
+  private static final Path COMPARED_BUILD = System.getProperty("bench.storm.compare-build", "").isBlank() ? null
+      : Path.of(System.getProperty("bench.storm.compare-build"));
+  /** How the report names the compared build (e.g. {@code the build before, which ...}); its directory by default. */
+  private static final String COMPARED_BUILD_NAME = System.getProperty("bench.storm.compare-build-name", "");
+  private static final boolean COMPARING = !COMPARED_JVM_OPTIONS.isEmpty() || COMPARED_BUILD != null;
   /** Settings to try on the storm's nodes, {@code NAME=value,...} (e.g. the job executor's); none by default. */
   private static final Map<String, String> NODE_SETTINGS = settings(System.getProperty("bench.storm.node-env", ""));
   private static final String SET_UP_NODE = "set-up";
@@ -131,26 +141,62 @@ class ReminderStormBench {
     for (int round = 0; round < ROUNDS; round++) {
       List<Integer> order = round % 2 == 0 ? List.of(1, 2) : List.of(2, 1);
       for (int nodes : order) {
-        List<Boolean> comparedFirst = COMPARED_JVM_OPTIONS.isEmpty() ? List.of(false)
+        List<Boolean> comparedFirst = !COMPARING ? List.of(false)
             : round % 2 == 0 ? List.of(false, true) : List.of(true, false);
         for (boolean comparing : comparedFirst) {
-          Storm storm = storm(TestPostgres.copyOf(template), nodes, cases, round,
-              comparing ? COMPARED_JVM_OPTIONS : NODE_JVM_OPTIONS);
+          Storm storm = storm(TestPostgres.copyOf(template), nodes, cases, round, comparing);
           (comparing ? compared : storms).computeIfAbsent(nodes, n -> new ArrayList<>()).add(storm);
         }
       }
     }
-    if (!COMPARED_JVM_OPTIONS.isEmpty()) {
+    String comparison = "";
+    if (COMPARING) {
       for (int nodes : storms.keySet()) {
-        LOG.info("Compared, {} node(s), seconds until the last reminder arrived: {} {}; {} {}", nodes, NODE_JVM_OPTIONS,
-            storms.get(nodes).stream().map(Storm::secondsToLastReceived).toList(), COMPARED_JVM_OPTIONS,
-            compared.get(nodes).stream().map(Storm::secondsToLastReceived).toList());
+        LOG.info("Compared, {} node(s), seconds until the last reminder arrived and nodes' CPU seconds: this build {} {}"
+            + " {}; {} {} {}", nodes, NODE_JVM_OPTIONS, seconds(storms.get(nodes)), cpu(storms.get(nodes)),
+            compared(), seconds(compared.get(nodes)), cpu(compared.get(nodes)));
       }
-      return;
+      comparison = comparison(storms, compared);
     }
     int mostHeld = storms.values().stream().flatMap(List::stream).mapToInt(Storm::mostJobsHeld).max().orElseThrow();
     String acquisition = lookForDueJobs(template, cases.subList(WARM_UP, cases.size()), mostHeld);
-    report(storms, setUp, template, acquisition);
+    report(storms, setUp, template, acquisition, comparison);
+  }
+
+  /** What this build was compared with, in words. */
+  private static String compared() {
+    String build = COMPARED_BUILD == null ? "this build"
+        : COMPARED_BUILD_NAME.isBlank() ? "the build in `" + COMPARED_BUILD + "`" : COMPARED_BUILD_NAME;
+    return COMPARED_JVM_OPTIONS.isEmpty() ? build
+        : build + " with " + COMPARED_JVM_OPTIONS.stream().map(option -> "`" + option + "`")
+            .collect(Collectors.joining(" "));
+  }
+
+  private static String seconds(List<Storm> storms) {
+    return storms.stream().map(storm -> String.format(Locale.ROOT, "%.1f", storm.secondsToLastReceived()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String cpu(List<Storm> storms) {
+    return storms.stream().map(storm -> String.format(Locale.ROOT, "%.1f", storm.cpu().nodesSeconds()))
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The paragraph on the compared rounds: they ran in the same sitting, each pair alternately first. */
+  private static String comparison(Map<Integer, List<Storm>> storms, Map<Integer, List<Storm>> compared) {
+    StringBuilder text = new StringBuilder("\n\nCompared in the same run with ").append(compared())
+        .append(" (each round ran each number of nodes with both, on two copies of the cases, alternately first):");
+    for (int nodes : storms.keySet()) {
+      double mine = BenchReport.Spread.of(storms.get(nodes).stream().map(Storm::secondsToLastReceived).toList()).median();
+      double theirs = BenchReport.Spread.of(compared.get(nodes).stream().map(Storm::secondsToLastReceived).toList())
+          .median();
+      text.append(String.format(Locale.ROOT, " %s, seconds until the last reminder %s (median %.1f) against %s"
+          + " (median %.1f), the nodes' CPU seconds %s against %s;", nodes == 1 ? "one node" : nodes + " nodes",
+          seconds(storms.get(nodes)), mine, seconds(compared.get(nodes)), theirs, cpu(storms.get(nodes)),
+          cpu(compared.get(nodes))));
+    }
+    text.setCharAt(text.length() - 1, '.');
+    return text.toString();
   }
 
   /** The cases, made through the product: intake, acknowledgement sent, review accepted. */
@@ -192,13 +238,13 @@ class ReminderStormBench {
    * other case's reminder due at one moment; waits for all the mail.
    */
   private Storm storm(TestPostgres.Database database, int nodeCount, List<String> cases, int round,
-      List<String> jvmOptions) throws Exception {
+      boolean comparing) throws Exception {
     List<PackagedApp> nodes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int n = 0; n < nodeCount; n++) {
-      names.add("round-" + round + "-of-" + nodeCount + (jvmOptions.equals(NODE_JVM_OPTIONS) ? "" : "-compared")
-          + "-node-" + (char) ('a' + n));
-      nodes.add(start(database, names.get(n), jvmOptions));
+      names.add("round-" + round + "-of-" + nodeCount + (comparing ? "-compared" : "") + "-node-" + (char) ('a' + n));
+      nodes.add(comparing ? start(database, names.get(n), COMPARED_JVM_OPTIONS, COMPARED_BUILD)
+          : start(database, names.get(n), NODE_JVM_OPTIONS, null));
     }
     nodes.forEach(node -> node.awaitHealthy(Duration.ofMinutes(3)));
     JdbcTemplate jdbc = jdbc(database);
@@ -439,10 +485,11 @@ class ReminderStormBench {
 
   /** The environment of one node: the database, its own name and the SMTP server; the product's defaults otherwise. */
   private PackagedApp start(TestPostgres.Database database, String name) {
-    return start(database, name, List.of());
+    return start(database, name, List.of(), null);
   }
 
-  private PackagedApp start(TestPostgres.Database database, String name, List<String> jvmOptions) {
+  /** ... with JVM options, from another build's extracted jar when {@code build} is given. */
+  private PackagedApp start(TestPostgres.Database database, String name, List<String> jvmOptions, Path build) {
     Map<String, String> env = new HashMap<>(database.environment());
     env.put("SERVER_ADDRESS", "127.0.0.1");
     env.put("PERMISO_NODENAME", name);
@@ -456,7 +503,8 @@ class ReminderStormBench {
     }
     List<String> jvm = new ArrayList<>(List.of(HEAP));
     jvm.addAll(jvmOptions);
-    PackagedApp node = PackagedApp.start(logs, name, env, jvm.toArray(String[]::new));
+    PackagedApp node = build == null ? PackagedApp.start(logs, name, env, jvm.toArray(String[]::new))
+        : PackagedApp.startBuild(build, logs, name, env, jvm.toArray(String[]::new));
     running.add(node);
     return node;
   }
@@ -525,7 +573,7 @@ class ReminderStormBench {
   }
 
   private void report(Map<Integer, List<Storm>> storms, Duration setUp, TestPostgres.Database database,
-      String acquisition)
+      String acquisition, String comparison)
       throws IOException {
     StringBuilder table = new StringBuilder("| measured | median | p95 | min | max | rounds |\n|---|---|---|---|---|---|");
     for (Map.Entry<Integer, List<Storm>> entry : storms.entrySet()) {
@@ -602,7 +650,7 @@ class ReminderStormBench {
         (cases with no reminder): %d, over all %d rounds. Every round: each case's reminder timer and
         send step passed once in the engine's history, every outbox row `SENT`, no incident; %d job
         attempts failed and were retried (all rounds). Reminder jobs (the timers) each node ran in
-        the two-node rounds, and when its first one ended: %s.
+        the two-node rounds, and when its first one ended: %s.%s
 
         Where the nodes' CPU went from the due moment to the last reminder: CPU seconds by thread (from
         `/proc`, all nodes of a round together, medians over the rounds; a thread that ended before the
@@ -618,7 +666,7 @@ class ReminderStormBench {
         """.formatted(TITLE, settings, CASES, WARM_UP, setUp.toMillis() / 1000.0, HEAP, tried, WARM_UP_REMINDERS, WARM_UP_MAX_PASSES, passes,
             ROUNDS, table,
         twoNodes / oneNode, CASES, goal(oneNode, twoNodes), duplicates,
-        losses, all.size(), failedJobs, shares, threadTable(storms), DatabaseWork.report(storms.entrySet().stream()
+        losses, all.size(), failedJobs, shares, comparison, threadTable(storms), DatabaseWork.report(storms.entrySet().stream()
             .map(entry -> Map.entry(entry.getKey(), entry.getValue().stream().map(Storm::work).toList())).toList(), CASES),
         acquisition,
         BenchReport.machine("PostgreSQL " + jdbc.queryForObject("show server_version", String.class)

@@ -166,7 +166,7 @@ class MailDispatcherTest {
   }
 
   @Test
-  void aBacklogIsSentRoundAfterRoundWithoutWaitingForTheNextInterval() {
+  void aBacklogIsSentRoundAfterRoundOverOneConnectionWithoutWaitingForTheNextInterval() {
     MailSettings batchesOfTwo = withBatchSize(2);
     when(outbox.claim(eq(2), any(), any())).thenReturn(List.of(message(1), message(2)), List.of(message(3), message(4)),
         List.of(message(5)), List.of(message(6)));
@@ -175,7 +175,8 @@ class MailDispatcherTest {
         .isEqualTo(5);
 
     verify(outbox, times(3)).claim(eq(2), any(), any());
-    assertThat(RecordingSmtp.EVENTS).filteredOn("connect"::equals).as("a connection a round").hasSize(3);
+    assertThat(RecordingSmtp.EVENTS).filteredOn("connect"::equals).as("one connection for the backlog").hasSize(1);
+    assertThat(RecordingSmtp.EVENTS).last().isEqualTo("close");
   }
 
   @Test

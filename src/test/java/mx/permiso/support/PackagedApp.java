@@ -45,7 +45,16 @@ public final class PackagedApp implements AutoCloseable {
    */
   public static PackagedApp start(Path workingDirectory, String name, Map<String, String> environment,
       String... jvmOptions) {
-    Path extracted = Path.of("target", "permiso").toAbsolutePath();
+    return startBuild(Path.of("target", "permiso"), workingDirectory, name, environment, jvmOptions);
+  }
+
+  /**
+   * As {@link #start}, from the extracted jar and archive of a build in {@code extracted} (a copy of another
+   * build's {@code target/permiso/}, to compare two builds in one sitting).
+   */
+  public static PackagedApp startBuild(Path extracted, Path workingDirectory, String name,
+      Map<String, String> environment, String... jvmOptions) {
+    extracted = extracted.toAbsolutePath();
     Path jar = extracted.resolve("permiso.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("No " + jar + ": run 'mvn verify'");
