@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +65,16 @@ class PackagedJarIT {
     JsonNode health = Http.json(app.http().get("/actuator/health", "admin", matcher.group(1)));
     assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/mail").isMissingNode()).as("no SMTP server, no mail check").isTrue();
+
+    // The web apps' plugin scripts come from Camunda's web app jar in lib/, named by the jar's Class-Path:
+    // without them Tasklist and Cockpit never finish loading.
+    for (String plugin : List.of("tasklist/plugin/tasklistPlugins", "cockpit/plugin/cockpitPlugins",
+        "admin/plugin/adminPlugins")) {
+      HttpResponse<String> script = app.http().get("/camunda/api/" + plugin + "/static/app/plugin.js");
+      assertThat(script.statusCode()).as(plugin).isEqualTo(200);
+      assertThat(script.headers().firstValue("Content-Type")).as(plugin).hasValueSatisfying(type ->
+          assertThat(type).startsWith("text/javascript"));
+    }
   }
 
   /**
